@@ -1,0 +1,155 @@
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct status_row {
+  cwasm_status code;
+  const char *name;
+  const char *message;
+  cwasm_status_class cls;
+} status_row;
+
+static const status_row rows[] = {
+#define X(name, num, cls, msg) {CWASM_##name, #name, msg, CWASM_CLASS_##cls},
+#include "cwasm/errors.def"
+#undef X
+};
+
+#define NROWS (sizeof rows / sizeof rows[0])
+
+static const status_row *find_row(cwasm_status s) {
+  for (size_t i = 0; i < NROWS; i++)
+    if (rows[i].code == s) return &rows[i];
+  return NULL;
+}
+
+const char *cwasm_status_name(cwasm_status s) {
+  const status_row *r = find_row(s);
+  return r ? r->name : "UNKNOWN";
+}
+
+const char *cwasm_status_message(cwasm_status s) {
+  const status_row *r = find_row(s);
+  return r ? r->message : "unknown status code";
+}
+
+cwasm_status_class cwasm_status_class_of(cwasm_status s) {
+  const status_row *r = find_row(s);
+  return r ? r->cls : CWASM_CLASS_UNKNOWN;
+}
+
+int cwasm_status_from_name(const char *name, cwasm_status *out) {
+  if (!name || !out) return -1;
+  for (size_t i = 0; i < NROWS; i++) {
+    if (strcmp(rows[i].name, name) == 0) {
+      *out = rows[i].code;
+      return 0;
+    }
+  }
+  return -1;
+}
+
+size_t cwasm_status_count(void) { return NROWS; }
+
+cwasm_status cwasm_status_at(size_t index) { return index < NROWS ? rows[index].code : CWASM_E_ARGUMENT; }
+
+cwasm_diag *diag_or_scratch(cwasm_diag *d, cwasm_diag *scratch) { return d ? d : scratch; }
+
+void diag_clear(cwasm_diag *d) {
+  if (!d) return;
+  memset(d, 0, sizeof *d);
+  d->code = CWASM_OK;
+  d->section = CWASM_NO_SECTION;
+  d->field = "";
+}
+
+cwasm_status diag_set_v(cwasm_diag *d, cwasm_status code, uint64_t offset, uint32_t section,
+                        const char *field, uint64_t actual, int has_expected, uint64_t expected) {
+  if (d) {
+    d->code = code;
+    d->offset = offset;
+    d->section = section;
+    d->field = field ? field : "";
+    d->actual = actual;
+    d->has_actual = 1;
+    d->expected = expected;
+    d->has_expected = (uint8_t)has_expected;
+  }
+  return code;
+}
+
+cwasm_status diag_set(cwasm_diag *d, cwasm_status code, uint64_t offset, uint32_t section,
+                      const char *field) {
+  if (d) {
+    diag_set_v(d, code, offset, section, field, 0, false, 0);
+    d->has_actual = 0;
+  }
+  return code;
+}
+
+void warn_add_diag(cwasm_warnings *w, const cwasm_diag *d) {
+  if (!w) return;
+  if (w->count >= CWASM_MAX_WARNINGS) {
+    w->dropped++;
+    return;
+  }
+  w->items[w->count++] = *d;
+}
+
+void warn_add(cwasm_warnings *w, cwasm_status code, uint64_t offset, uint32_t section,
+              const char *field, uint64_t actual, int has_expected, uint64_t expected) {
+  cwasm_diag d;
+  diag_set_v(&d, code, offset, section, field, actual, has_expected, expected);
+  warn_add_diag(w, &d);
+}
+
+size_t cwasm_diag_format(const cwasm_diag *d, char *buf, size_t size) {
+  char tmp[512];
+  size_t used = 0;
+  int k;
+  if (!d) return 0;
+#define APPEND(...)                                                      \
+  do {                                                                   \
+    k = snprintf(tmp + used, sizeof tmp - used, __VA_ARGS__);            \
+    if (k > 0) used = (used + (size_t)k < sizeof tmp) ? used + (size_t)k : sizeof tmp - 1; \
+  } while (0)
+  APPEND("%s: %s", cwasm_status_name(d->code), cwasm_status_message(d->code));
+  if (d->field && d->field[0]) APPEND(": %s", d->field);
+  if (d->has_actual) APPEND(" = %" PRIu64 " (0x%" PRIx64 ")", d->actual, d->actual);
+  if (d->has_expected == CWASM_DIAG_LIMIT)
+    APPEND(", limit %" PRIu64 " (0x%" PRIx64 ")", d->expected, d->expected);
+  else if (d->has_expected)
+    APPEND(", expected %" PRIu64 " (0x%" PRIx64 ")", d->expected, d->expected);
+  APPEND(" at offset %" PRIu64 " (0x%" PRIx64 ")", d->offset, d->offset);
+  if (d->section != CWASM_NO_SECTION) APPEND(" in section %" PRIu32, d->section);
+#undef APPEND
+  if (size > 0) {
+    size_t c = used < size - 1 ? used : size - 1;
+    memcpy(buf, tmp, c);
+    buf[c] = '\0';
+  }
+  return used;
+}
+
+const char *cwasm_library_version(void) { return CWASM_VERSION_STRING; }
+
+const char *cwasm_kind_name(cwasm_kind k) {
+  switch (k) {
+    case CWASM_KIND_MODULE: return "module";
+    case CWASM_KIND_COMPONENT: return "component";
+    case CWASM_KIND_LEGACY: return "legacy";
+    case CWASM_KIND_NONE: break;
+  }
+  return "none";
+}
+
+cwasm_status strict_rule(const cwasm_options *opt, cwasm_warnings *w, cwasm_diag *diag,
+                         cwasm_status code, uint64_t offset, uint32_t section, const char *field,
+                         uint64_t actual, int has_expected, uint64_t expected) {
+  if (!opt_lenient(opt))
+    return diag_set_v(diag, code, offset, section, field, actual, has_expected, expected);
+  warn_add(w, code, offset, section, field, actual, has_expected, expected);
+  return CWASM_OK;
+}

@@ -1,0 +1,61 @@
+/* Shared internals: diagnostics, warnings, guard macros. */
+#ifndef CWASM_INTERNAL_H
+#define CWASM_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "cwasm/cwasm.h"
+#include "span.h"
+
+/* Propagate a non-OK status. */
+#define CWASM_TRY(expr)                  \
+  do {                                   \
+    cwasm_status try_s_ = (expr);        \
+    if (try_s_ != CWASM_OK) return try_s_; \
+  } while (0)
+
+/* A diag sink that is never NULL. */
+cwasm_diag *diag_or_scratch(cwasm_diag *d, cwasm_diag *scratch);
+
+/* Fill a diagnostic and return its code. */
+cwasm_status diag_set(cwasm_diag *d, cwasm_status code, uint64_t offset, uint32_t section,
+                      const char *field);
+cwasm_status diag_set_v(cwasm_diag *d, cwasm_status code, uint64_t offset, uint32_t section,
+                        const char *field, uint64_t actual, int has_expected, uint64_t expected);
+void diag_clear(cwasm_diag *d);
+
+/* Append a warning (w may be NULL). */
+void warn_add(cwasm_warnings *w, cwasm_status code, uint64_t offset, uint32_t section,
+              const char *field, uint64_t actual, int has_expected, uint64_t expected);
+void warn_add_diag(cwasm_warnings *w, const cwasm_diag *d);
+
+static inline bool opt_lenient(const cwasm_options *o) { return o && (o->flags & CWASM_OPT_LENIENT); }
+
+#endif
+
+static inline uint64_t opt_max_sections(const cwasm_options *o) {
+  return (o && o->max_sections) ? o->max_sections : CWASM_DEFAULT_MAX_SECTIONS;
+}
+static inline uint32_t opt_max_flags(const cwasm_options *o) {
+  return (o && o->max_flags) ? o->max_flags : CWASM_DEFAULT_MAX_FLAGS;
+}
+
+/*
+ * Strict-only rule: in strict mode return the failure; in lenient mode record
+ * it as a warning (same code) and go on. Use as CWASM_TRY(strict_rule(...)).
+ */
+cwasm_status strict_rule(const cwasm_options *opt, cwasm_warnings *w, cwasm_diag *diag,
+                         cwasm_status code, uint64_t offset, uint32_t section, const char *field,
+                         uint64_t actual, int has_expected, uint64_t expected);
+
+/*
+ * elf.c: the header rules Wasmtime's writer always satisfies but the
+ * structural parse does not need: EI_OSABI 200, EI_ABIVERSION 0, ET_REL,
+ * e_version 1, e_ehsize, e_flags a valid kind (exactly one of the module /
+ * component bits, at most one Pulley bit, no other bit). Checked by the
+ * pipeline after legacy detection (legacy files have OS ABI 0 and e_flags 0).
+ * Strict: first failure returned. Lenient: each becomes a warning.
+ */
+cwasm_status elf_check_wasmtime(const cwasm_elf *elf, const cwasm_options *opt,
+                                cwasm_warnings *w, cwasm_diag *diag);

@@ -1,0 +1,152 @@
+#include "span.h"
+
+#include <string.h>
+
+bool span_sub(span s, uint64_t at, uint64_t len, span *out) {
+  if (!span_range_ok(s, at, len)) return false;
+  *out = span_make(s.p ? s.p + at : NULL, (size_t)len, s.off + at);
+  return true;
+}
+
+bool span_tail(span s, uint64_t at, span *out) {
+  if (at > s.n) return false;
+  return span_sub(s, at, s.n - at, out);
+}
+
+bool span_take(span *s, size_t len, span *out) {
+  span t;
+  if (!span_sub(*s, 0, len, &t)) return false;
+  if (!span_skip(s, len)) return false;
+  *out = t;
+  return true;
+}
+
+bool span_skip(span *s, size_t len) {
+  if (len > s->n) return false;
+  s->p = (len == s->n) ? NULL : s->p + len;
+  s->n -= len;
+  s->off += len;
+  return true;
+}
+
+static uint64_t load(const uint8_t *p, size_t k, bool big) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < k; i++) {
+    size_t j = big ? i : k - 1 - i;
+    v = (v << 8) | p[j];
+  }
+  return v;
+}
+
+static bool read_at(span s, uint64_t at, size_t k, bool big, uint64_t *v) {
+  if (!span_range_ok(s, at, k)) return false;
+  *v = load(s.p + at, k, big);
+  return true;
+}
+
+bool span_u8_at(span s, uint64_t at, uint8_t *v) {
+  uint64_t t;
+  if (!read_at(s, at, 1, false, &t)) return false;
+  *v = (uint8_t)t;
+  return true;
+}
+bool span_u16_at(span s, uint64_t at, bool big, uint16_t *v) {
+  uint64_t t;
+  if (!read_at(s, at, 2, big, &t)) return false;
+  *v = (uint16_t)t;
+  return true;
+}
+bool span_u32_at(span s, uint64_t at, bool big, uint32_t *v) {
+  uint64_t t;
+  if (!read_at(s, at, 4, big, &t)) return false;
+  *v = (uint32_t)t;
+  return true;
+}
+bool span_u64_at(span s, uint64_t at, bool big, uint64_t *v) { return read_at(s, at, 8, big, v); }
+
+bool span_u8(span *s, uint8_t *v) { return span_u8_at(*s, 0, v) && span_skip(s, 1); }
+bool span_u16(span *s, bool big, uint16_t *v) { return span_u16_at(*s, 0, big, v) && span_skip(s, 2); }
+bool span_u32(span *s, bool big, uint32_t *v) { return span_u32_at(*s, 0, big, v) && span_skip(s, 4); }
+bool span_u64(span *s, bool big, uint64_t *v) { return span_u64_at(*s, 0, big, v) && span_skip(s, 8); }
+
+size_t span_find_byte(span s, uint8_t c) {
+  if (s.n == 0) return 0;
+  const void *hit = memchr(s.p, c, s.n);
+  return hit ? (size_t)((const uint8_t *)hit - s.p) : s.n;
+}
+
+int span_cstr_at(span s, uint64_t at, cwasm_str *out) {
+  span t;
+  if (!span_tail(s, at, &t) || t.n == 0) return 1;
+  size_t k = span_find_byte(t, 0);
+  if (k == t.n) return 2;
+  out->p = (const char *)t.p;
+  out->n = k;
+  return 0;
+}
+
+cwasm_str span_str(span s) {
+  cwasm_str r;
+  r.p = (const char *)s.p;
+  r.n = s.n;
+  return r;
+}
+
+bool span_eq_bytes(span a, const uint8_t *b, size_t n) {
+  return a.n == n && (n == 0 || memcmp(a.p, b, n) == 0);
+}
+
+bool span_starts_with(span s, const uint8_t *prefix, size_t n) {
+  return s.n >= n && (n == 0 || memcmp(s.p, prefix, n) == 0);
+}
+
+bool span_eq_cstr(span s, const char *z) { return span_eq_bytes(s, (const uint8_t *)z, strlen(z)); }
+
+bool str_eq_cstr(cwasm_str s, const char *z) {
+  size_t n = strlen(z);
+  return s.n == n && (n == 0 || memcmp(s.p, z, n) == 0);
+}
+
+bool span_utf8_valid(span s, size_t *bad) {
+  size_t i = 0;
+  while (i < s.n) {
+    uint8_t c = s.p[i];
+    size_t need;
+    uint32_t cp;
+    if (c < 0x80) {
+      i++;
+      continue;
+    } else if (c >= 0xc2 && c <= 0xdf) {
+      need = 1;
+      cp = c & 0x1fu;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      cp = c & 0x0fu;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      cp = c & 0x07u;
+    } else {
+      *bad = i;
+      return false;
+    }
+    if (need > s.n - i - 1) {
+      *bad = i;
+      return false;
+    }
+    for (size_t k = 1; k <= need; k++) {
+      uint8_t cc = s.p[i + k];
+      if ((cc & 0xc0) != 0x80) {
+        *bad = i;
+        return false;
+      }
+      cp = (cp << 6) | (cc & 0x3fu);
+    }
+    if ((need == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+        (need == 3 && (cp < 0x10000 || cp > 0x10ffff))) {
+      *bad = i;
+      return false;
+    }
+    i += need + 1;
+  }
+  return true;
+}

@@ -1,0 +1,90 @@
+/*
+ * Bounded views over untrusted input. This file and span.c are the only
+ * code that does pointer arithmetic on input bytes: every other stage asks
+ * for a checked read that fails without moving.
+ *
+ * A span is {p, n, off}: n readable bytes at p, which sit at absolute offset
+ * `off` in the original input (for diagnostics). A sub-range (at, len) of a
+ * span is valid iff at <= n && len <= n - at; nothing ever computes at + len
+ * before that test.
+ */
+#ifndef CWASM_SPAN_H
+#define CWASM_SPAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cwasm/cwasm.h"
+
+typedef struct span {
+  const uint8_t *p;
+  size_t n;
+  uint64_t off;
+} span;
+
+static inline span span_make(const uint8_t *p, size_t n, uint64_t off) {
+  span s;
+  s.p = n ? p : NULL;
+  s.n = p ? n : 0;
+  s.off = off;
+  return s;
+}
+
+static inline span span_from_bytes(cwasm_bytes b, uint64_t off) { return span_make(b.p, b.n, off); }
+
+static inline cwasm_bytes span_bytes(span s) {
+  cwasm_bytes b;
+  b.p = s.p;
+  b.n = s.n;
+  return b;
+}
+
+/* True iff (at, len) lies inside s. Overflow-safe. */
+static inline bool span_range_ok(span s, uint64_t at, uint64_t len) {
+  return at <= s.n && len <= s.n - at;
+}
+
+/* Sub-range of s (relative to s); false and *out untouched if out of range. */
+bool span_sub(span s, uint64_t at, uint64_t len, span *out);
+/* Everything from `at` to the end. */
+bool span_tail(span s, uint64_t at, span *out);
+
+/* Cursor reads: advance on success only. */
+bool span_take(span *s, size_t len, span *out);
+bool span_skip(span *s, size_t len);
+bool span_u8(span *s, uint8_t *v);
+bool span_u16(span *s, bool big, uint16_t *v);
+bool span_u32(span *s, bool big, uint32_t *v);
+bool span_u64(span *s, bool big, uint64_t *v);
+
+/* Reads at a fixed position, no cursor. */
+bool span_u8_at(span s, uint64_t at, uint8_t *v);
+bool span_u16_at(span s, uint64_t at, bool big, uint16_t *v);
+bool span_u32_at(span s, uint64_t at, bool big, uint32_t *v);
+bool span_u64_at(span s, uint64_t at, bool big, uint64_t *v);
+
+/* NUL-terminated string at `at` within s (the NUL must be inside s).
+ * Returns 0 ok (out excludes the NUL), 1 `at` is out of range, 2 no NUL. */
+int span_cstr_at(span s, uint64_t at, cwasm_str *out);
+
+/* Byte-wise equality with a C string (no NUL expected in s). */
+bool span_eq_cstr(span s, const char *z);
+bool str_eq_cstr(cwasm_str s, const char *z);
+bool span_eq_bytes(span a, const uint8_t *b, size_t n);
+bool span_starts_with(span s, const uint8_t *prefix, size_t n);
+
+/* Absolute offset of the first byte of s. */
+static inline uint64_t span_offset(span s) { return s.off; }
+
+/* Whole span as a string view (for validated UTF-8). */
+cwasm_str span_str(span s);
+
+/* UTF-8 validation (Rust's rules: no overlongs, no surrogates, <= U+10FFFF).
+ * Returns true if valid; otherwise *bad = index of the first invalid byte. */
+bool span_utf8_valid(span s, size_t *bad);
+
+/* Index of the first byte equal to c in s, or s.n. */
+size_t span_find_byte(span s, uint8_t c);
+
+#endif
