@@ -393,6 +393,7 @@ typedef struct cwasm_layout {
   const cwasm_tunable_id *tunables;
   uint8_t tunables_count;
   uint16_t operator_cost_len;  /* bytes of OperatorCost::Table, 0 if absent */
+  uint8_t collector_variants;  /* variants of enum Collector (2 before v45, 3 after), 0 if absent */
   cwasm_feature_encoding features;
   const char *features_name;   /* "F1".."F13", "U32", "U64" */
   const char *const *feature_bools; /* names, for CWASM_FEATURES_BOOLS */
