@@ -32,7 +32,6 @@ void warn_add_diag(cwasm_warnings *w, const cwasm_diag *d);
 
 static inline bool opt_lenient(const cwasm_options *o) { return o && (o->flags & CWASM_OPT_LENIENT); }
 
-#endif
 
 static inline uint64_t opt_max_sections(const cwasm_options *o) {
   return (o && o->max_sections) ? o->max_sections : CWASM_DEFAULT_MAX_SECTIONS;
@@ -59,3 +58,5 @@ cwasm_status strict_rule(const cwasm_options *opt, cwasm_warnings *w, cwasm_diag
  */
 cwasm_status elf_check_wasmtime(const cwasm_elf *elf, const cwasm_options *opt,
                                 cwasm_warnings *w, cwasm_diag *diag);
+
+#endif

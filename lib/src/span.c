@@ -150,3 +150,15 @@ bool span_utf8_valid(span s, size_t *bad) {
   }
   return true;
 }
+
+size_t span_find(span s, const uint8_t *needle, size_t n) {
+  if (n == 0) return 0;
+  if (n > s.n) return s.n;
+  for (size_t i = 0; i + n <= s.n; i++) {
+    const void *hit = memchr(s.p + i, needle[0], s.n - n - i + 1);
+    if (!hit) break;
+    i = (size_t)((const uint8_t *)hit - s.p);
+    if (memcmp(s.p + i, needle, n) == 0) return i;
+  }
+  return s.n;
+}

@@ -87,4 +87,8 @@ bool span_utf8_valid(span s, size_t *bad);
 /* Index of the first byte equal to c in s, or s.n. */
 size_t span_find_byte(span s, uint8_t c);
 
+
+
+/* Index of the first occurrence of needle in s, or s.n if absent. */
+size_t span_find(span s, const uint8_t *needle, size_t n);
 #endif

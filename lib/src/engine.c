@@ -1,0 +1,104 @@
+/*
+ * The engine section (spec §2.4 step 3-4, §3.3): find `.wasmtime.engine`
+ * by name and split its framing. Wasmtime reads the first match (v3-v42)
+ * or the last (v43+); two matches are an ambiguity, so strict mode rejects
+ * them and lenient mode reads the first and records both indices.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+#define SHT_PROGBITS 1u
+#define SHT_NOBITS 8u
+
+static uint64_t header_offset(const cwasm_elf *elf, uint64_t index) {
+  return elf->shoff + index * elf->shentsize; /* in range: the table was validated */
+}
+
+/* [a, a+an) and [b, b+bn) intersect; all four values lie inside the input. */
+static bool overlaps(uint64_t a, uint64_t an, uint64_t b, uint64_t bn) {
+  return an && bn && a < b + bn && b < a + an;
+}
+
+cwasm_status cwasm_engine_split(cwasm_bytes data, uint64_t base_offset, cwasm_engine *engine,
+                                cwasm_diag *diag) {
+  cwasm_diag scratch;
+  span s = span_from_bytes(data, base_offset), v, m;
+  uint8_t format, len;
+  diag = diag_or_scratch(diag, &scratch);
+  if (!engine || (!data.p && data.n)) return diag_set(diag, CWASM_E_ARGUMENT, base_offset, CWASM_NO_SECTION, "engine");
+  if (!span_u8(&s, &format)) return diag_set(diag, CWASM_E_ENGINE_EMPTY, base_offset, CWASM_NO_SECTION, "engine");
+  engine->format = format;
+  if (format != 0)
+    return diag_set_v(diag, CWASM_E_ENGINE_FORMAT, base_offset, CWASM_NO_SECTION, "engine.format", format,
+                      CWASM_DIAG_EXPECTED, 0);
+  if (!span_u8(&s, &len))
+    return diag_set(diag, CWASM_E_ENGINE_NO_LENGTH, base_offset + 1, CWASM_NO_SECTION, "engine.version_length");
+  /* Wasmtime: fewer than L + 1 bytes after the length byte is "too small" */
+  if (s.n < (size_t)len + 1u)
+    return diag_set_v(diag, CWASM_E_ENGINE_TOO_SMALL, base_offset + 1, CWASM_NO_SECTION, "engine.version_length",
+                      len, CWASM_DIAG_LIMIT, s.n ? s.n - 1u : 0);
+  (void)span_take(&s, len, &v);
+  m = s;
+  engine->version = span_bytes(v);
+  engine->version_offset = v.off;
+  engine->metadata = span_bytes(m);
+  engine->metadata_offset = m.off;
+  return CWASM_OK;
+}
+
+cwasm_status cwasm_engine_find(const cwasm_elf *elf, const cwasm_options *opt, cwasm_engine *engine,
+                               cwasm_warnings *warnings, cwasm_diag *diag) {
+  cwasm_diag scratch, ignore;
+  cwasm_section sec;
+  cwasm_status st;
+  diag = diag_or_scratch(diag, &scratch);
+  diag_clear(diag);
+  if (!elf || !engine) return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "engine");
+  memset(engine, 0, sizeof *engine);
+  for (uint64_t i = 0; i < elf->shnum; i++) {
+    st = cwasm_elf_section(elf, i, &sec, &ignore);
+    /* unreadable names are skipped, as Wasmtime v3-v42 does; strict mode already rejected them */
+    if (st != CWASM_OK && st != CWASM_E_ELF_SECTION_RANGE) continue;
+    if (!str_eq_cstr(sec.name, CWASM_ENGINE_SECTION_NAME)) continue;
+    if (engine->count == 0) engine->first_index = (uint32_t)i;
+    engine->last_index = (uint32_t)i;
+    if (engine->count < UINT32_MAX) engine->count++;
+  }
+  if (engine->count == 0)
+    return diag_set(diag, CWASM_E_ENGINE_MISSING, elf->shoff, CWASM_NO_SECTION, "section names");
+  if (engine->count > 1) {
+    uint64_t second = engine->last_index;
+    /* find the second match for the diagnostic */
+    for (uint64_t i = engine->first_index + 1u; i <= engine->last_index; i++) {
+      if (cwasm_elf_section(elf, i, &sec, &ignore) == CWASM_OK && str_eq_cstr(sec.name, CWASM_ENGINE_SECTION_NAME)) {
+        second = i;
+        break;
+      }
+    }
+    if (!opt_lenient(opt))
+      return diag_set_v(diag, CWASM_E_ENGINE_DUPLICATE, header_offset(elf, second), (uint32_t)second, "sh_name",
+                        engine->count, CWASM_DIAG_EXPECTED, 1);
+    warn_add(warnings, CWASM_W_ENGINE_DUPLICATE, header_offset(elf, second), (uint32_t)second, "sh_name",
+             engine->count, CWASM_DIAG_EXPECTED, 1);
+  }
+  st = cwasm_elf_section(elf, engine->first_index, &engine->section, diag);
+  if (st != CWASM_OK) return st;
+  if (engine->section.type == SHT_NOBITS)
+    return diag_set_v(diag, CWASM_E_ENGINE_EMPTY, header_offset(elf, engine->first_index) + 4u,
+                      engine->first_index, "sh_type", SHT_NOBITS, 0, 0);
+  if (engine->section.type != SHT_PROGBITS)
+    warn_add(warnings, CWASM_W_ENGINE_TYPE, header_offset(elf, engine->first_index) + 4u, engine->first_index,
+             "sh_type", engine->section.type, CWASM_DIAG_EXPECTED, SHT_PROGBITS);
+  {
+    uint64_t off = engine->section.offset, n = engine->section.data.n;
+    uint64_t table = elf->shnum * elf->shentsize;
+    if (overlaps(off, n, 0, elf->elf_class == 64 ? 64u : 52u) ||
+        overlaps(off, n, elf->shoff, table))
+      CWASM_TRY(strict_rule(opt, warnings, diag, CWASM_E_ENGINE_OVERLAP, header_offset(elf, engine->first_index),
+                            engine->first_index, "sh_offset", off, 0, 0));
+  }
+  st = cwasm_engine_split(engine->section.data, engine->section.offset, engine, diag);
+  if (st != CWASM_OK && diag->section == CWASM_NO_SECTION) diag->section = engine->first_index;
+  return st;
+}

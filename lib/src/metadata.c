@@ -1,0 +1,199 @@
+/*
+ * Metadata decoding: one walker over the layout tables (schemas.c), reading
+ * through the codec-neutral wire interface. No release-specific branches
+ * live here; what differs between releases is a row in the tables.
+ */
+#include <string.h>
+
+#include "wire.h"
+
+typedef struct flag_fields {
+  const char *count;
+  const char *name;
+  const char *value;
+  const char *payload;
+} flag_fields;
+
+static const flag_fields shared_fields = {"shared_flags.count", "shared_flags.name", "shared_flags.value",
+                                          "shared_flags.payload"};
+static const flag_fields isa_fields = {"isa_flags.count", "isa_flags.name", "isa_flags.value",
+                                       "isa_flags.payload"};
+
+static cwasm_status read_flag(wire *w, const flag_fields *ff, cwasm_flag *f) {
+  uint32_t kind;
+  memset(f, 0, sizeof *f);
+  f->offset = w->s.off;
+  CWASM_TRY(wire_str(w, ff->name, &f->name));
+  CWASM_TRY(wire_variant(w, ff->value, 3, &kind));
+  f->kind = (cwasm_flag_kind)kind;
+  switch (f->kind) {
+    case CWASM_FLAG_ENUM: return wire_str(w, ff->payload, &f->enum_value);
+    case CWASM_FLAG_NUM: return wire_u8(w, ff->payload, &f->num);
+    case CWASM_FLAG_BOOL: return wire_bool(w, ff->payload, &f->boolean);
+  }
+  return CWASM_E_META_ENUM; /* not reached: wire_variant bounded kind */
+}
+
+static cwasm_status decode_flags(wire *w, const flag_fields *ff, uint32_t max, uint8_t is_map,
+                                 cwasm_flag_list *out) {
+  uint64_t count;
+  span start;
+  cwasm_flag f;
+  span before = w->s;
+  CWASM_TRY(wire_count(w, ff->count, wire_min_flag_entry(w->codec), &count));
+  if (count > max)
+    return diag_set_v(w->diag, CWASM_E_LIMIT_FLAGS, before.off, CWASM_NO_SECTION, ff->count, count,
+                      CWASM_DIAG_LIMIT, max);
+  start = w->s;
+  for (uint64_t i = 0; i < count; i++) CWASM_TRY(read_flag(w, ff, &f));
+  span raw;
+  (void)span_sub(start, 0, w->s.off - start.off, &raw);
+  out->raw = span_bytes(raw);
+  out->raw_offset = raw.off;
+  out->count = (uint32_t)count;
+  out->codec = (uint8_t)w->codec;
+  out->is_map = is_map;
+  return CWASM_OK;
+}
+
+void cwasm_flags_begin(const cwasm_flag_list *list, cwasm_flag_iter *it) {
+  it->list = list;
+  it->pos = 0;
+  it->index = 0;
+}
+
+int cwasm_flags_next(cwasm_flag_iter *it, cwasm_flag *out) {
+  cwasm_diag scratch;
+  wire w;
+  span all;
+  if (!it || !it->list || it->index >= it->list->count) return 0;
+  all = span_from_bytes(it->list->raw, it->list->raw_offset);
+  if (!span_tail(all, it->pos, &w.s)) return 0;
+  w.codec = (cwasm_codec)it->list->codec;
+  w.diag = &scratch;
+  if (read_flag(&w, &shared_fields, out) != CWASM_OK) return 0;
+  it->pos = (size_t)(w.s.off - all.off);
+  it->index++;
+  return 1;
+}
+
+static cwasm_status decode_tunable(wire *w, const cwasm_layout *layout, const cwasm_tunable_info *info,
+                                   cwasm_tunable *t) {
+  const char *field = info->name;
+  uint32_t u32 = 0;
+  uint8_t b = 0;
+  t->present = 1;
+  t->offset = w->s.off;
+  switch (info->type) {
+    case CWASM_TT_U64: return wire_u64(w, field, &t->value);
+    case CWASM_TT_USIZE: return wire_usize(w, field, &t->value);
+    case CWASM_TT_U32:
+      CWASM_TRY(wire_u32(w, field, &u32));
+      t->value = u32;
+      return CWASM_OK;
+    case CWASM_TT_BOOL:
+      CWASM_TRY(wire_bool(w, field, &b));
+      t->value = b;
+      return CWASM_OK;
+    case CWASM_TT_OPT_COLLECTOR:
+      CWASM_TRY(wire_option(w, field, &b));
+      t->is_none = (uint8_t)!b;
+      if (!b) return CWASM_OK;
+      CWASM_TRY(wire_variant(w, field, layout->collector_variants, &u32));
+      t->value = u32;
+      return CWASM_OK;
+    case CWASM_TT_INTRA_MODULE_INLINING:
+      CWASM_TRY(wire_variant(w, field, 3, &u32));
+      t->value = u32;
+      return CWASM_OK;
+    case CWASM_TT_INLINING:
+      CWASM_TRY(wire_variant(w, field, 5, &u32));
+      t->value = u32;
+      return CWASM_OK;
+    case CWASM_TT_OPERATOR_COST: {
+      span table;
+      CWASM_TRY(wire_variant(w, field, 2, &u32));
+      t->value = u32;
+      if (u32 != 0) return CWASM_OK; /* Default: no payload */
+      CWASM_TRY(wire_raw(w, field, layout->operator_cost_len, &table));
+      t->table = span_bytes(table);
+      return CWASM_OK;
+    }
+    case CWASM_TT_OPT_NONZERO_U32: {
+      span at;
+      CWASM_TRY(wire_option(w, field, &b));
+      t->is_none = (uint8_t)!b;
+      if (!b) return CWASM_OK;
+      at = w->s;
+      CWASM_TRY(wire_u32(w, field, &u32));
+      if (u32 == 0) return diag_set_v(w->diag, CWASM_E_META_NONZERO, at.off, CWASM_NO_SECTION, field, 0, 0, 0);
+      t->value = u32;
+      return CWASM_OK;
+    }
+  }
+  return diag_set(w->diag, CWASM_E_ARGUMENT, w->s.off, CWASM_NO_SECTION, field);
+}
+
+static cwasm_status decode_features(wire *w, const cwasm_layout *layout, cwasm_features *f) {
+  f->encoding = layout->features;
+  f->offset = w->s.off;
+  switch (layout->features) {
+    case CWASM_FEATURES_BOOLS:
+      f->count = layout->feature_bools_count;
+      for (uint8_t i = 0; i < layout->feature_bools_count; i++) {
+        uint8_t b;
+        CWASM_TRY(wire_bool(w, layout->feature_bools[i], &b));
+        f->bits |= (uint64_t)b << i;
+      }
+      return CWASM_OK;
+    case CWASM_FEATURES_U32: {
+      uint32_t v;
+      CWASM_TRY(wire_u32(w, "features", &v));
+      f->bits = v;
+      return CWASM_OK;
+    }
+    case CWASM_FEATURES_U64:
+      return wire_u64(w, "features", &f->bits);
+  }
+  return diag_set(w->diag, CWASM_E_ARGUMENT, w->s.off, CWASM_NO_SECTION, "features");
+}
+
+cwasm_status cwasm_metadata_decode(cwasm_bytes bytes, uint64_t base_offset, const cwasm_layout *layout,
+                                   const cwasm_options *opt, cwasm_metadata *out, cwasm_diag *diag) {
+  cwasm_diag scratch;
+  wire w;
+  cwasm_status st;
+  diag = diag_or_scratch(diag, &scratch);
+  diag_clear(diag);
+  if (!out || !layout || (!bytes.p && bytes.n))
+    return diag_set(diag, CWASM_E_ARGUMENT, base_offset, CWASM_NO_SECTION, "metadata");
+  memset(out, 0, sizeof *out);
+  out->layout = layout;
+  w.s = span_from_bytes(bytes, base_offset);
+  w.codec = layout->codec;
+  w.diag = diag;
+
+  st = wire_str(&w, "target", &out->target);
+  if (st != CWASM_OK) return st;
+  out->target_offset = base_offset;
+  out->have |= CWASM_HAVE_TARGET;
+
+  CWASM_TRY(decode_flags(&w, &shared_fields, opt_max_flags(opt), layout->flags_map, &out->shared_flags));
+  out->have |= CWASM_HAVE_SHARED_FLAGS;
+  CWASM_TRY(decode_flags(&w, &isa_fields, opt_max_flags(opt), layout->flags_map, &out->isa_flags));
+  out->have |= CWASM_HAVE_ISA_FLAGS;
+
+  for (uint8_t i = 0; i < layout->tunables_count; i++) {
+    const cwasm_tunable_info *info = cwasm_tunable_info_of(layout->tunables[i]);
+    if (!info) return diag_set(diag, CWASM_E_ARGUMENT, w.s.off, CWASM_NO_SECTION, "tunables");
+    CWASM_TRY(decode_tunable(&w, layout, info, &out->tunables.f[info->id]));
+  }
+  out->have |= CWASM_HAVE_TUNABLES;
+
+  CWASM_TRY(decode_features(&w, layout, &out->features));
+  out->have |= CWASM_HAVE_FEATURES;
+
+  out->consumed = w.s.off - base_offset;
+  out->trailing_bytes = w.s.n;
+  return CWASM_OK;
+}
