@@ -1,0 +1,204 @@
+/* Engine section: framing (spec §3.3) and finding it in the section table. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "elfbuild.h"
+#include "metabuild.h"
+
+static cwasm_bytes B(const void *p, size_t n) {
+  cwasm_bytes b = {(const uint8_t *)p, n};
+  return b;
+}
+
+static void split_framing(void **state) {
+  (void)state;
+  cwasm_engine e;
+  cwasm_diag d;
+  const uint8_t ok[] = {0, 2, '4', '8', 0xaa};
+  const uint8_t none[] = {0, 0, 0xaa};
+  assert_int_equal(cwasm_engine_split(B(ok, sizeof ok), 64, &e, &d), CWASM_OK);
+  assert_int_equal(e.version.n, 2);
+  assert_int_equal(e.version_offset, 66);
+  assert_int_equal(e.metadata.n, 1);
+  assert_int_equal(e.metadata_offset, 68);
+  assert_int_equal(cwasm_engine_split(B(none, sizeof none), 0, &e, &d), CWASM_OK);
+  assert_int_equal(e.version.n, 0);
+  assert_int_equal(e.metadata.n, 1);
+}
+
+static void split_errors(void **state) {
+  (void)state;
+  cwasm_engine e;
+  cwasm_diag d;
+  const uint8_t fmt[] = {1, 0, 0};
+  const uint8_t one[] = {0};
+  const uint8_t small[] = {0, 2, '4', '8'}; /* no metadata byte */
+  const uint8_t shorter[] = {0, 200, 'x'};
+  assert_int_equal(cwasm_engine_split(B(NULL, 0), 64, &e, &d), CWASM_E_ENGINE_EMPTY);
+  assert_int_equal(d.offset, 64);
+  assert_int_equal(cwasm_engine_split(B(fmt, sizeof fmt), 64, &e, &d), CWASM_E_ENGINE_FORMAT);
+  assert_int_equal(d.actual, 1);
+  assert_int_equal(d.offset, 64);
+  assert_int_equal(cwasm_engine_split(B(one, sizeof one), 64, &e, &d), CWASM_E_ENGINE_NO_LENGTH);
+  assert_int_equal(d.offset, 65);
+  assert_int_equal(cwasm_engine_split(B(small, sizeof small), 64, &e, &d), CWASM_E_ENGINE_TOO_SMALL);
+  assert_int_equal(d.actual, 2);
+  assert_string_equal(d.field, "engine.version_length");
+  assert_int_equal(cwasm_engine_split(B(shorter, sizeof shorter), 64, &e, &d), CWASM_E_ENGINE_TOO_SMALL);
+  assert_int_equal(d.actual, 200);
+}
+
+static const uint8_t engine_bytes[] = {0, 2, '4', '8', 0x01, 't', 0, 0};
+
+static void parse_img(const uint8_t *img, size_t len, const cwasm_options *opt, cwasm_elf *elf) {
+  cwasm_diag d;
+  cwasm_warnings w;
+  memset(&w, 0, sizeof w);
+  assert_int_equal(cwasm_elf_parse(img, len, opt, elf, &w, &d), CWASM_OK);
+}
+
+static void find_in_artifact(void **state) {
+  (void)state;
+  uint8_t *img;
+  size_t len;
+  cwasm_elf elf;
+  cwasm_engine e;
+  cwasm_diag d;
+  cwasm_warnings w;
+  memset(&w, 0, sizeof w);
+  assert_int_equal(eb_artifact(&img, &len, engine_bytes, sizeof engine_bytes, CWASM_EF_MODULE, false), 0);
+  parse_img(img, len, NULL, &elf);
+  assert_int_equal(cwasm_engine_find(&elf, NULL, &e, &w, &d), CWASM_OK);
+  assert_int_equal(e.count, 1);
+  assert_int_equal(e.first_index, EB_ARTIFACT_ENGINE_INDEX);
+  assert_int_equal(e.section.offset, EB_ARTIFACT_ENGINE_OFFSET);
+  assert_int_equal(e.metadata_offset, EB_ARTIFACT_ENGINE_OFFSET + 4);
+  assert_int_equal(w.count, 0);
+  free(img);
+}
+
+static void build_two_engines(uint8_t **img, size_t *len, eb_info *info, uint32_t second_type) {
+  eb_section s[3];
+  eb_spec spec;
+  memset(s, 0, sizeof s);
+  memset(&spec, 0, sizeof spec);
+  s[0].name = ".wasmtime.engine";
+  s[0].type = EB_SHT_PROGBITS;
+  s[0].data = engine_bytes;
+  s[0].size = sizeof engine_bytes;
+  s[1].name = ".text";
+  s[1].type = EB_SHT_PROGBITS;
+  s[1].size = 8;
+  s[2] = s[0];
+  s[2].type = second_type;
+  spec.sections = s;
+  spec.nsections = second_type ? 3 : 2;
+  assert_int_equal(eb_build(&spec, img, len, info), 0);
+}
+
+static void duplicates_strict_and_lenient(void **state) {
+  (void)state;
+  uint8_t *img;
+  size_t len;
+  eb_info info;
+  cwasm_elf elf;
+  cwasm_engine e;
+  cwasm_diag d;
+  cwasm_warnings w;
+  cwasm_options lenient = {CWASM_OPT_LENIENT, 0, 0, 0};
+  build_two_engines(&img, &len, &info, EB_SHT_PROGBITS);
+  parse_img(img, len, NULL, &elf);
+  memset(&w, 0, sizeof w);
+  assert_int_equal(cwasm_engine_find(&elf, NULL, &e, &w, &d), CWASM_E_ENGINE_DUPLICATE);
+  assert_int_equal(d.section, 3);
+  assert_int_equal(d.offset, info.shoff + 3u * info.shentsize);
+  assert_int_equal(d.actual, 2);
+  assert_int_equal(cwasm_engine_find(&elf, &lenient, &e, &w, &d), CWASM_OK);
+  assert_int_equal(e.count, 2);
+  assert_int_equal(e.first_index, 1);
+  assert_int_equal(e.last_index, 3);
+  assert_int_equal(e.section.index, 1);
+  assert_int_equal(w.count, 1);
+  assert_int_equal(w.items[0].code, CWASM_W_ENGINE_DUPLICATE);
+  free(img);
+}
+
+static void missing_nobits_and_type(void **state) {
+  (void)state;
+  uint8_t *img;
+  size_t len;
+  eb_info info;
+  cwasm_elf elf;
+  cwasm_engine e;
+  cwasm_diag d;
+  cwasm_warnings w;
+  eb_section s[1];
+  eb_spec spec;
+  memset(&w, 0, sizeof w);
+  memset(s, 0, sizeof s);
+  memset(&spec, 0, sizeof spec);
+  s[0].name = ".wasmtime.engin";
+  s[0].type = EB_SHT_PROGBITS;
+  s[0].data = engine_bytes;
+  s[0].size = sizeof engine_bytes;
+  spec.sections = s;
+  spec.nsections = 1;
+  assert_int_equal(eb_build(&spec, &img, &len, &info), 0);
+  parse_img(img, len, NULL, &elf);
+  assert_int_equal(cwasm_engine_find(&elf, NULL, &e, &w, &d), CWASM_E_ENGINE_MISSING);
+  free(img);
+
+  s[0].name = ".wasmtime.engine";
+  s[0].type = EB_SHT_NOBITS;
+  assert_int_equal(eb_build(&spec, &img, &len, &info), 0);
+  parse_img(img, len, NULL, &elf);
+  assert_int_equal(cwasm_engine_find(&elf, NULL, &e, &w, &d), CWASM_E_ENGINE_EMPTY);
+  assert_int_equal(d.section, 1);
+  free(img);
+
+  s[0].type = EB_SHT_STRTAB; /* unusual but readable: a warning */
+  assert_int_equal(eb_build(&spec, &img, &len, &info), 0);
+  parse_img(img, len, NULL, &elf);
+  assert_int_equal(cwasm_engine_find(&elf, NULL, &e, &w, &d), CWASM_OK);
+  assert_int_equal(w.count, 1);
+  assert_int_equal(w.items[0].code, CWASM_W_ENGINE_TYPE);
+  assert_int_equal(w.items[0].actual, EB_SHT_STRTAB);
+  free(img);
+}
+
+static void overlap_with_header(void **state) {
+  (void)state;
+  uint8_t *img;
+  size_t len;
+  cwasm_elf elf;
+  cwasm_engine e;
+  cwasm_diag d;
+  cwasm_warnings w;
+  cwasm_options lenient = {CWASM_OPT_LENIENT, 0, 0, 0};
+  memset(&w, 0, sizeof w);
+  assert_int_equal(eb_artifact(&img, &len, engine_bytes, sizeof engine_bytes, CWASM_EF_MODULE, false), 0);
+  parse_img(img, len, NULL, &elf);
+  /* point the engine section at the ELF header itself */
+  size_t at = (size_t)elf.shoff + EB_ARTIFACT_ENGINE_INDEX * 64u + 24u; /* sh_offset of ELF64 */
+  eb_put(img, at, 8, 0, false);
+  parse_img(img, len, NULL, &elf);
+  assert_int_equal(cwasm_engine_find(&elf, NULL, &e, &w, &d), CWASM_E_ENGINE_OVERLAP);
+  assert_int_equal(d.section, EB_ARTIFACT_ENGINE_INDEX);
+  assert_int_equal(cwasm_engine_find(&elf, &lenient, &e, &w, &d), CWASM_E_ENGINE_FORMAT);
+  assert_int_equal(w.items[0].code, CWASM_E_ENGINE_OVERLAP);
+  free(img);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(split_framing), cmocka_unit_test(split_errors), cmocka_unit_test(find_in_artifact),
+      cmocka_unit_test(duplicates_strict_and_lenient), cmocka_unit_test(missing_nobits_and_type),
+      cmocka_unit_test(overlap_with_header),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
