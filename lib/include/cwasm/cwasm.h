@@ -384,7 +384,7 @@ CWASM_API const char *cwasm_tunable_enum_name(cwasm_tunable_type t, uint64_t v);
 /* One wire layout of Metadata (30 of them). */
 typedef struct cwasm_layout {
   uint16_t id;                 /* 1..cwasm_layout_count() */
-  const char *name;            /* e.g. "L24" */
+  const char *name;            /* e.g. "v3-v4", "v39-v41" */
   uint16_t first_release;      /* major versions this layout was written by */
   uint16_t last_release;
   cwasm_codec codec;
