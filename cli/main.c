@@ -1,0 +1,102 @@
+/* The `cwasm` command: dispatch to subcommands. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cwasm/cwasm.h"
+
+/* Placeholder for subcommands that are not written yet. */
+static int cmd_not_implemented(int argc, char **argv) {
+  (void)argc;
+  fprintf(stderr, "cwasm %s: not implemented yet\n", argv[0]);
+  return CLI_EXIT_USAGE;
+}
+
+static void usage_not_implemented(FILE *out) { fputs("not implemented yet\n", out); }
+
+static int cmd_help(int argc, char **argv);
+static void usage_help(FILE *out);
+
+/*
+ * The subcommands, in the order `cwasm help` lists them. To land `check` or
+ * `probe`, replace the placeholders by cli_check_main / cli_check_usage
+ * (declared in cli.h).
+ */
+static const cli_command commands[] = {
+    {"inspect", cli_inspect_main, cli_inspect_usage,
+     "decode artifacts and print everything they record"},
+    {"check", cmd_not_implemented, usage_not_implemented,
+     "check artifacts against a host's policy"},
+    {"probe", cmd_not_implemented, usage_not_implemented,
+     "print the host's CPU features and default policy"},
+    {"help", cmd_help, usage_help, "show help for cwasm or one of its commands"},
+};
+
+static const cli_command *command_find(const char *name) {
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    if (strcmp(commands[i].name, name) == 0) return &commands[i];
+  return NULL;
+}
+
+static void usage_main(FILE *out) {
+  fputs("usage: cwasm <command> [options] [FILE...]\n"
+        "       cwasm --version | --help\n"
+        "\n"
+        "Parse and verify Wasmtime precompiled artifacts (.cwasm) from untrusted sources.\n"
+        "\n"
+        "commands:\n",
+        out);
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+  fputs("\n"
+        "Run 'cwasm help <command>' for a command's options.\n"
+        "Passing these checks does not make an artifact trustworthy: a well-formed\n"
+        "artifact can carry any native code.\n",
+        out);
+}
+
+static void usage_help(FILE *out) { fputs("usage: cwasm help [COMMAND]\n", out); }
+
+static int cmd_help(int argc, char **argv) {
+  if (argc < 2) {
+    usage_main(stdout);
+    return cli_finish(CLI_EXIT_OK);
+  }
+  const cli_command *c = command_find(argv[1]);
+  if (!c) {
+    fprintf(stderr, "cwasm help: unknown command '%s'\n", argv[1]);
+    return CLI_EXIT_USAGE;
+  }
+  c->usage(stdout);
+  return cli_finish(CLI_EXIT_OK);
+}
+
+int cli_finish(int status) {
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fputs("cwasm: error writing to standard output\n", stderr);
+    return CLI_EXIT_IOERR;
+  }
+  return status;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    usage_main(stderr);
+    return CLI_EXIT_USAGE;
+  }
+  const char *name = argv[1];
+  if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+    printf("cwasm %s\n", cwasm_library_version());
+    return cli_finish(CLI_EXIT_OK);
+  }
+  if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+    usage_main(stdout);
+    return cli_finish(CLI_EXIT_OK);
+  }
+  const cli_command *c = command_find(name);
+  if (!c) {
+    fprintf(stderr, "cwasm: unknown command '%s' (try 'cwasm --help')\n", name);
+    return CLI_EXIT_USAGE;
+  }
+  return c->run(argc - 1, argv + 1);
+}
