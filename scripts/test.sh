@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Everything that must pass before a change lands. Installs what is missing.
+#   scripts/test.sh            all stages
+#   CWASM_TEST_STAGES="gcc asan" scripts/test.sh   a subset
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/deps.sh" test
+jobs=$(nproc)
+stages=${CWASM_TEST_STAGES:-"gcc asan"}
+passed=0
+failed=0
+failures=()
+
+stage() { # name, then the command
+  local name=$1
+  shift
+  echo "=== $name"
+  local t0=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1))
+    echo "=== $name: ok ($((SECONDS - t0)) s)"
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+    echo "=== $name: FAILED ($((SECONDS - t0)) s)"
+  fi
+}
+
+build_and_ctest() { # build dir, then cmake args
+  local dir=$1
+  shift
+  cmake -S "$root" -B "$dir" "$@" >/dev/null &&
+    cmake --build "$dir" -j"$jobs" >/dev/null &&
+    (cd "$dir" && ctest --output-on-failure -j"$jobs")
+}
+
+for s in $stages; do
+  case $s in
+    gcc)
+      stage "gcc -Werror build + ctest" build_and_ctest "$root/build/test-gcc" \
+        -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=RelWithDebInfo ;;
+    asan)
+      stage "clang-19 ASan+UBSan build + ctest" build_and_ctest "$root/build/test-asan" \
+        -DCMAKE_C_COMPILER=clang-19 -DCMAKE_BUILD_TYPE=Debug \
+        "-DCMAKE_C_FLAGS=-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+        "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined" \
+        "-DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=address,undefined" ;;
+    *) echo "unknown stage $s" >&2; exit 64 ;;
+  esac
+done
+
+echo
+((failed == 0)) || echo "failed stages: ${failures[*]}"
+echo "test.sh: $passed passed, $failed failed"
+((failed == 0))
