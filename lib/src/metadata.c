@@ -103,16 +103,13 @@ static cwasm_status decode_tunable(wire *w, const cwasm_layout *layout, const cw
       t->value = u32;
       return CWASM_OK;
     case CWASM_TT_INTRA_MODULE_INLINING:
-      CWASM_TRY(wire_variant(w, field, 3, &u32));
-      t->value = u32;
-      return CWASM_OK;
     case CWASM_TT_INLINING:
-      CWASM_TRY(wire_variant(w, field, 5, &u32));
+      CWASM_TRY(wire_variant(w, field, cwasm_tunable_enum_count(info->type), &u32));
       t->value = u32;
       return CWASM_OK;
     case CWASM_TT_OPERATOR_COST: {
       span table;
-      CWASM_TRY(wire_variant(w, field, 2, &u32));
+      CWASM_TRY(wire_variant(w, field, cwasm_tunable_enum_count(info->type), &u32));
       t->value = u32;
       if (u32 != 0) return CWASM_OK; /* Default: no payload */
       CWASM_TRY(wire_raw(w, field, layout->operator_cost_len, &table));

@@ -115,6 +115,12 @@ const char *cwasm_tunable_enum_name(cwasm_tunable_type t, uint64_t v) {
   return NULL;
 }
 
+uint32_t cwasm_tunable_enum_count(cwasm_tunable_type t) {
+  for (size_t i = 0; i < COUNT_OF(ENUM_NAMES); i++)
+    if (ENUM_NAMES[i].type == t) return (uint32_t)ENUM_NAMES[i].count;
+  return 0;
+}
+
 /* ------------------------------------------------ Tunables layouts (§5.4) */
 
 #define T(x) CWASM_T_##x

@@ -380,6 +380,9 @@ CWASM_API const cwasm_tunable_info *cwasm_tunable_info_of(cwasm_tunable_id id);
 /* Display name of an enum value of a tunable ("DeferredReferenceCounting", "WhenUsingGc"),
  * or NULL when out of range or not an enum. */
 CWASM_API const char *cwasm_tunable_enum_name(cwasm_tunable_type t, uint64_t v);
+/* Number of variants of an enum tunable type in the newest release (0 if not an enum).
+ * Option<Collector> has fewer variants before v45: see cwasm_layout.collector_variants. */
+CWASM_API uint32_t cwasm_tunable_enum_count(cwasm_tunable_type t);
 
 /* One wire layout of Metadata (30 of them). */
 typedef struct cwasm_layout {
