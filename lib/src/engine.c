@@ -49,18 +49,15 @@ cwasm_status cwasm_engine_split(cwasm_bytes data, uint64_t base_offset, cwasm_en
 
 cwasm_status cwasm_engine_find(const cwasm_elf *elf, const cwasm_options *opt, cwasm_engine *engine,
                                cwasm_warnings *warnings, cwasm_diag *diag) {
-  cwasm_diag scratch, ignore;
-  cwasm_section sec;
+  cwasm_diag scratch;
   cwasm_status st;
   diag = diag_or_scratch(diag, &scratch);
   diag_clear(diag);
   if (!elf || !engine) return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "engine");
   memset(engine, 0, sizeof *engine);
   for (uint64_t i = 0; i < elf->shnum; i++) {
-    st = cwasm_elf_section(elf, i, &sec, &ignore);
-    /* unreadable names are skipped, as Wasmtime v3-v42 does; strict mode already rejected them */
-    if (st != CWASM_OK && st != CWASM_E_ELF_SECTION_RANGE) continue;
-    if (!str_eq_cstr(sec.name, CWASM_ENGINE_SECTION_NAME)) continue;
+    /* unreadable names do not match, as Wasmtime v3-v42 skips them; strict mode already rejected them */
+    if (!elf_section_name_is(elf, i, CWASM_ENGINE_SECTION_NAME)) continue;
     if (engine->count == 0) engine->first_index = (uint32_t)i;
     engine->last_index = (uint32_t)i;
     if (engine->count < UINT32_MAX) engine->count++;
@@ -71,7 +68,7 @@ cwasm_status cwasm_engine_find(const cwasm_elf *elf, const cwasm_options *opt, c
     uint64_t second = engine->last_index;
     /* find the second match for the diagnostic */
     for (uint64_t i = engine->first_index + 1u; i <= engine->last_index; i++) {
-      if (cwasm_elf_section(elf, i, &sec, &ignore) == CWASM_OK && str_eq_cstr(sec.name, CWASM_ENGINE_SECTION_NAME)) {
+      if (elf_section_name_is(elf, i, CWASM_ENGINE_SECTION_NAME)) {
         second = i;
         break;
       }

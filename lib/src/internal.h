@@ -56,6 +56,14 @@ cwasm_status strict_rule(const cwasm_options *opt, cwasm_warnings *w, cwasm_diag
  * pipeline after legacy detection (legacy files have OS ABI 0 and e_flags 0).
  * Strict: first failure returned. Lenient: each becomes a warning.
  */
+/*
+ * elf.c: whether section `index` has a readable name equal to `z`. Looks at
+ * strlen(z) + 1 bytes at most: searching all sections through
+ * cwasm_elf_section would measure every name up to its NUL, which a hostile
+ * table (many headers sharing one huge name) makes quadratic.
+ */
+bool elf_section_name_is(const cwasm_elf *elf, uint64_t index, const char *z);
+
 cwasm_status elf_check_wasmtime(const cwasm_elf *elf, const cwasm_options *opt,
                                 cwasm_warnings *w, cwasm_diag *diag);
 

@@ -92,7 +92,8 @@ typedef struct cwasm_diag {
   uint64_t actual;     /* the value found (meaning per code), if has_actual */
   uint64_t expected;   /* the value required or the bound, if has_expected */
   uint8_t has_actual;
-  uint8_t has_expected; /* 0 none, 1 `expected` is the required value, 2 it is an upper limit */
+  uint8_t has_expected; /* 0 none; 1 `expected` is the required value; 2 `expected` is the
+                           largest value allowed there (a limit) */
 } cwasm_diag;
 
 #define CWASM_DIAG_EXPECTED 1
@@ -220,14 +221,22 @@ typedef struct cwasm_warnings {
 
 /*
  * Parse the ELF header and validate the section table (every header in
- * bounds, name table, every name, every section's data range). O(shnum).
- * `warnings` may be NULL.
+ * bounds, name table, every name, every section's data range).
+ * O(shnum + name table size). `warnings` may be NULL; warnings are appended
+ * to what it already holds, never reset. On failure `elf` keeps every field
+ * read before the failing check.
  */
 CWASM_API CWASM_MUST_USE cwasm_status cwasm_elf_parse(const uint8_t *buf, size_t len,
                                                      const cwasm_options *opt, cwasm_elf *elf,
                                                      cwasm_warnings *warnings, cwasm_diag *diag);
 
-/* Read section `index` of a parsed ELF (bounds re-checked). */
+/*
+ * Read section `index` of a parsed ELF; every bound is re-checked (the struct
+ * comes from the caller). All fields are filled even on failure. A name that
+ * cannot be read returns its E_ELF_NAME_* code with `name` an empty string
+ * (not a view into the input) and `data` still filled; data outside the input
+ * returns E_ELF_SECTION_RANGE with `data` empty. index >= shnum: E_ARGUMENT.
+ */
 CWASM_API CWASM_MUST_USE cwasm_status cwasm_elf_section(const cwasm_elf *elf, uint64_t index,
                                                        cwasm_section *out, cwasm_diag *diag);
 
@@ -556,6 +565,8 @@ CWASM_API CWASM_MUST_USE cwasm_status cwasm_parse(const uint8_t *buf, size_t len
 
 /* Library version ("0.1.0"). */
 CWASM_API const char *cwasm_library_version(void);
+
+#include "cwasm/policy.h"
 
 #ifdef __cplusplus
 }

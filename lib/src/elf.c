@@ -1,0 +1,615 @@
+/*
+ * ELF level: identification, file header, program-header bounds, section
+ * header table (with extended numbering), section-name table, every name and
+ * every data range. Spec: artifact-format.md §2 and §10 step 1.
+ *
+ * The input is hostile. Every read goes through span.h; every range test is
+ * of the form `at <= n && len <= n - at`. Counts are bounded by the input
+ * before any loop runs over them, so the work is O(shnum + |.shstrtab|).
+ */
+#include <string.h>
+
+#include "internal.h"
+
+#define ELF_IDENT_SIZE 16u
+#define ELFCLASS32 1u
+#define ELFCLASS64 2u
+#define ELFDATA2LSB 1u
+#define ELFDATA2MSB 2u
+#define EV_CURRENT 1u
+#define ET_REL 1u
+
+#define EI_CLASS 4u
+#define EI_DATA 5u
+#define EI_VERSION 6u
+#define EI_OSABI 7u
+#define EI_ABIVERSION 8u
+
+#define SHT_NULL 0u
+#define SHT_STRTAB 3u
+#define SHT_NOBITS 8u
+
+#define SHN_LORESERVE 0xff00u
+#define SHN_XINDEX 0xffffu
+
+#define ELF_MAGIC_BE 0x7f454c46u
+
+/* e_flags bits Wasmtime defines (§2.2); anything above is not a Wasmtime kind. */
+#define EF_WASMTIME_KNOWN 0xfu
+
+/*
+ * Where the class-dependent fields sit. Fields at the same offset in both
+ * classes (e_type, e_machine, e_version, sh_name, sh_type) are not listed.
+ */
+typedef struct elf_layout {
+  uint8_t cls;       /* 32 or 64 */
+  uint8_t word;      /* width of Elf_Addr / Elf_Off / sh_flags / sh_size: 4 or 8 */
+  uint8_t ehsize;
+  uint8_t phentsize;
+  uint8_t shentsize;
+  /* file header */
+  uint8_t e_phoff, e_shoff, e_flags, e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum,
+      e_shstrndx;
+  /* section header */
+  uint8_t sh_flags, sh_addr, sh_offset, sh_size, sh_link, sh_info, sh_addralign, sh_entsize;
+} elf_layout;
+
+static const elf_layout layout32 = {
+    .cls = 32, .word = 4, .ehsize = 52, .phentsize = 32, .shentsize = 40,
+    .e_phoff = 28, .e_shoff = 32, .e_flags = 36, .e_ehsize = 40, .e_phentsize = 42,
+    .e_phnum = 44, .e_shentsize = 46, .e_shnum = 48, .e_shstrndx = 50,
+    .sh_flags = 8, .sh_addr = 12, .sh_offset = 16, .sh_size = 20, .sh_link = 24,
+    .sh_info = 28, .sh_addralign = 32, .sh_entsize = 36};
+static const elf_layout layout64 = {
+    .cls = 64, .word = 8, .ehsize = 64, .phentsize = 56, .shentsize = 64,
+    .e_phoff = 32, .e_shoff = 40, .e_flags = 48, .e_ehsize = 52, .e_phentsize = 54,
+    .e_phnum = 56, .e_shentsize = 58, .e_shnum = 60, .e_shstrndx = 62,
+    .sh_flags = 8, .sh_addr = 16, .sh_offset = 24, .sh_size = 32, .sh_link = 40,
+    .sh_info = 44, .sh_addralign = 48, .sh_entsize = 56};
+
+#define E_TYPE_AT 16u
+#define E_MACHINE_AT 18u
+#define E_VERSION_AT 20u
+#define SH_NAME_AT 0u
+#define SH_TYPE_AT 4u
+
+typedef struct shdr {
+  uint32_t name;
+  uint32_t type;
+  uint64_t flags;
+  uint64_t addr;
+  uint64_t offset;
+  uint64_t size;
+  uint32_t link;
+  uint32_t info;
+  uint64_t addralign;
+  uint64_t entsize;
+} shdr;
+
+static const elf_layout *layout_of(uint8_t cls) {
+  if (cls == 32) return &layout32;
+  if (cls == 64) return &layout64;
+  return NULL;
+}
+
+/* An Elf_Addr/Elf_Off-sized field, widened to 64 bits. */
+static bool read_word(span s, uint64_t at, unsigned width, bool big, uint64_t *v) {
+  if (width == 8) return span_u64_at(s, at, big, v);
+  uint32_t t;
+  if (!span_u32_at(s, at, big, &t)) return false;
+  *v = t;
+  return true;
+}
+
+/* Header `at` of the table, or false when it does not lie wholly inside `in`. */
+static bool read_shdr(span in, const elf_layout *l, bool big, uint64_t at, shdr *h) {
+  span e;
+  bool ok;
+  if (!span_sub(in, at, l->shentsize, &e)) return false;
+  ok = span_u32_at(e, SH_NAME_AT, big, &h->name);
+  ok = ok && span_u32_at(e, SH_TYPE_AT, big, &h->type);
+  ok = ok && read_word(e, l->sh_flags, l->word, big, &h->flags);
+  ok = ok && read_word(e, l->sh_addr, l->word, big, &h->addr);
+  ok = ok && read_word(e, l->sh_offset, l->word, big, &h->offset);
+  ok = ok && read_word(e, l->sh_size, l->word, big, &h->size);
+  ok = ok && span_u32_at(e, l->sh_link, big, &h->link);
+  ok = ok && span_u32_at(e, l->sh_info, big, &h->info);
+  ok = ok && read_word(e, l->sh_addralign, l->word, big, &h->addralign);
+  ok = ok && read_word(e, l->sh_entsize, l->word, big, &h->entsize);
+  return ok;
+}
+
+/*
+ * SHT_NOBITS occupies no file bytes. A null section 0 has no data either: its
+ * sh_size may be the extended section count. Any other SHT_NULL header is
+ * read like a normal one, because Wasmtime's reader (object) reads its bytes.
+ */
+static bool has_file_data(uint64_t index, const shdr *h) {
+  return h->type != SHT_NOBITS && !(index == 0 && h->type == SHT_NULL);
+}
+
+/* Section indices beyond 32 bits cannot be named in a cwasm_diag. */
+static uint32_t sec_id(uint64_t i) { return i < CWASM_NO_SECTION ? (uint32_t)i : CWASM_NO_SECTION; }
+
+static uint64_t max_u64(uint64_t a, uint64_t b) { return a > b ? a : b; }
+
+/*
+ * The header of section `index` starts here. Callers have proven
+ * index < (n - shoff) / shentsize, so this neither overflows nor leaves the input.
+ */
+static uint64_t shdr_at(const cwasm_elf *elf, uint64_t index) {
+  return elf->shoff + index * elf->shentsize;
+}
+
+/*
+ * A [offset, offset + size) range must lie inside the input. Names the field
+ * that is wrong: sh_offset when it alone is past the end, else sh_size.
+ */
+static cwasm_status range_failure(const cwasm_options *opt, cwasm_warnings *w, cwasm_diag *diag,
+                                  cwasm_status code, bool strict_only, uint64_t len,
+                                  const elf_layout *l, uint64_t hdr_at, uint64_t index,
+                                  const shdr *h) {
+  uint64_t at;
+  const char *field;
+  uint64_t actual, limit;
+  if (h->offset > len) {
+    at = hdr_at + l->sh_offset;
+    field = "sh_offset";
+    actual = h->offset;
+    limit = len;
+  } else {
+    at = hdr_at + l->sh_size;
+    field = "sh_size";
+    actual = h->size;
+    limit = len - h->offset;
+  }
+  if (strict_only)
+    return strict_rule(opt, w, diag, code, at, sec_id(index), field, actual, CWASM_DIAG_LIMIT,
+                       limit);
+  return diag_set_v(diag, code, at, sec_id(index), field, actual, CWASM_DIAG_LIMIT, limit);
+}
+
+/* ------------------------------------------------------------- header */
+
+static cwasm_status parse_ident(span in, cwasm_elf *elf, cwasm_diag *diag) {
+  uint32_t magic = 0;
+  uint8_t cls = 0, data = 0, ver = 0;
+  if (in.n < ELF_IDENT_SIZE)
+    return diag_set_v(diag, CWASM_E_ELF_TRUNCATED, in.n, CWASM_NO_SECTION, "e_ident", in.n,
+                      CWASM_DIAG_EXPECTED, ELF_IDENT_SIZE);
+  /* Cannot fail: 16 bytes are present. */
+  (void)span_u32_at(in, 0, true, &magic);
+  (void)span_u8_at(in, EI_CLASS, &cls);
+  (void)span_u8_at(in, EI_DATA, &data);
+  (void)span_u8_at(in, EI_VERSION, &ver);
+  (void)span_u8_at(in, EI_OSABI, &elf->osabi);
+  (void)span_u8_at(in, EI_ABIVERSION, &elf->abiversion);
+  if (magic != ELF_MAGIC_BE)
+    return diag_set_v(diag, CWASM_E_ELF_MAGIC, 0, CWASM_NO_SECTION, "e_ident[EI_MAG]", magic,
+                      CWASM_DIAG_EXPECTED, ELF_MAGIC_BE);
+  if (cls != ELFCLASS32 && cls != ELFCLASS64)
+    return diag_set_v(diag, CWASM_E_ELF_CLASS, EI_CLASS, CWASM_NO_SECTION, "e_ident[EI_CLASS]",
+                      cls, CWASM_DIAG_EXPECTED, ELFCLASS64);
+  elf->elf_class = cls == ELFCLASS32 ? 32 : 64;
+  /* Both byte orders are valid, so there is no single expected value. */
+  if (data != ELFDATA2LSB && data != ELFDATA2MSB)
+    return diag_set_v(diag, CWASM_E_ELF_DATA, EI_DATA, CWASM_NO_SECTION, "e_ident[EI_DATA]", data,
+                      0, 0);
+  elf->endian = data == ELFDATA2LSB ? CWASM_LITTLE : CWASM_BIG;
+  if (ver != EV_CURRENT)
+    return diag_set_v(diag, CWASM_E_ELF_IDENT_VERSION, EI_VERSION, CWASM_NO_SECTION,
+                      "e_ident[EI_VERSION]", ver, CWASM_DIAG_EXPECTED, EV_CURRENT);
+  return CWASM_OK;
+}
+
+static cwasm_status parse_header(span in, const elf_layout *l, cwasm_elf *elf, cwasm_diag *diag) {
+  bool big = elf->endian == CWASM_BIG;
+  bool ok;
+  uint32_t flags = 0;
+  if (in.n < l->ehsize)
+    return diag_set_v(diag, CWASM_E_ELF_TRUNCATED, in.n, CWASM_NO_SECTION,
+                      l->cls == 64 ? "Elf64_Ehdr" : "Elf32_Ehdr", in.n, CWASM_DIAG_EXPECTED,
+                      l->ehsize);
+  ok = span_u16_at(in, E_TYPE_AT, big, &elf->type);
+  ok = ok && span_u16_at(in, E_MACHINE_AT, big, &elf->machine);
+  ok = ok && span_u32_at(in, E_VERSION_AT, big, &elf->version);
+  ok = ok && read_word(in, l->e_phoff, l->word, big, &elf->phoff);
+  ok = ok && read_word(in, l->e_shoff, l->word, big, &elf->shoff);
+  ok = ok && span_u32_at(in, l->e_flags, big, &flags);
+  ok = ok && span_u16_at(in, l->e_ehsize, big, &elf->ehsize);
+  ok = ok && span_u16_at(in, l->e_phentsize, big, &elf->phentsize);
+  ok = ok && span_u16_at(in, l->e_phnum, big, &elf->phnum);
+  ok = ok && span_u16_at(in, l->e_shentsize, big, &elf->shentsize);
+  ok = ok && span_u16_at(in, l->e_shnum, big, &elf->shnum_field);
+  ok = ok && span_u16_at(in, l->e_shstrndx, big, &elf->shstrndx_field);
+  if (!ok) /* unreachable: the whole header is present */
+    return diag_set(diag, CWASM_E_ELF_TRUNCATED, in.n, CWASM_NO_SECTION,
+                    l->cls == 64 ? "Elf64_Ehdr" : "Elf32_Ehdr");
+  elf->flags = flags;
+  if (flags & CWASM_EF_MODULE)
+    elf->kind = CWASM_KIND_MODULE;
+  else if (flags & CWASM_EF_COMPONENT)
+    elf->kind = CWASM_KIND_COMPONENT;
+  else
+    elf->kind = CWASM_KIND_NONE;
+  /* Both Pulley bits at once is rejected by elf_check_wasmtime; say 32 here. */
+  elf->pulley = (flags & CWASM_EF_PULLEY32) ? 32 : (flags & CWASM_EF_PULLEY64) ? 64 : 0;
+  elf->image_end = l->ehsize;
+  return CWASM_OK;
+}
+
+/*
+ * Wasmtime writes no program headers, but its pre-v43 reader (object::File)
+ * parses them when present, and fails on a wrong entry size or a table past
+ * the end (§2.4 mode A). e_phnum is taken literally: PN_XNUM (0xffff) would
+ * put the count in section 0's sh_info, which no Wasmtime file needs.
+ */
+static cwasm_status check_phdrs(span in, const elf_layout *l, cwasm_elf *elf, cwasm_diag *diag) {
+  uint64_t table;
+  if (elf->phoff == 0 || elf->phnum == 0) return CWASM_OK;
+  if (elf->phentsize != l->phentsize)
+    return diag_set_v(diag, CWASM_E_ELF_PHDR, l->e_phentsize, CWASM_NO_SECTION, "e_phentsize",
+                      elf->phentsize, CWASM_DIAG_EXPECTED, l->phentsize);
+  table = (uint64_t)elf->phnum * l->phentsize; /* <= 0xffff * 56: no overflow */
+  if (table > in.n)
+    return diag_set_v(diag, CWASM_E_ELF_PHDR, l->e_phnum, CWASM_NO_SECTION, "e_phnum", elf->phnum,
+                      CWASM_DIAG_LIMIT, in.n / l->phentsize);
+  if (!span_range_ok(in, elf->phoff, table))
+    return diag_set_v(diag, CWASM_E_ELF_PHDR, l->e_phoff, CWASM_NO_SECTION, "e_phoff", elf->phoff,
+                      CWASM_DIAG_LIMIT, in.n - table);
+  elf->image_end = max_u64(elf->image_end, elf->phoff + table);
+  return CWASM_OK;
+}
+
+/* ----------------------------------------------------------- sections */
+
+/*
+ * Section count (e_shnum, or section 0's sh_size when e_shnum is 0) and the
+ * bounds of the whole table. Section 0 must be readable first because
+ * extended numbering keeps the count there.
+ */
+static cwasm_status parse_table(span in, const elf_layout *l, const cwasm_options *opt,
+                                cwasm_elf *elf, shdr *s0, cwasm_diag *diag) {
+  bool big = elf->endian == CWASM_BIG;
+  uint64_t count, fit, count_at;
+  const char *count_field;
+  uint32_t count_sec;
+  if (elf->shoff == 0)
+    return diag_set_v(diag, CWASM_E_ELF_NO_SECTIONS, l->e_shoff, CWASM_NO_SECTION, "e_shoff", 0,
+                      0, 0);
+  if (elf->shentsize != l->shentsize)
+    return diag_set_v(diag, CWASM_E_ELF_SHENTSIZE, l->e_shentsize, CWASM_NO_SECTION, "e_shentsize",
+                      elf->shentsize, CWASM_DIAG_EXPECTED, l->shentsize);
+  if (!read_shdr(in, l, big, elf->shoff, s0))
+    return diag_set_v(diag, CWASM_E_ELF_SHOFF_RANGE, l->e_shoff, CWASM_NO_SECTION, "e_shoff",
+                      elf->shoff, CWASM_DIAG_LIMIT, in.n - l->shentsize);
+  if (elf->shnum_field != 0) {
+    count = elf->shnum_field;
+    count_at = l->e_shnum;
+    count_field = "e_shnum";
+    count_sec = CWASM_NO_SECTION;
+  } else {
+    count = s0->size;
+    count_at = elf->shoff + l->sh_size;
+    count_field = "sh_size";
+    count_sec = 0;
+  }
+  /* e_shoff != 0 promises a table; an empty one is no table at all. */
+  if (count == 0)
+    return diag_set_v(diag, CWASM_E_ELF_NO_SECTIONS, count_at, count_sec, count_field, 0, 0, 0);
+  if (count > opt_max_sections(opt))
+    return diag_set_v(diag, CWASM_E_LIMIT_SECTIONS, count_at, count_sec, count_field, count,
+                      CWASM_DIAG_LIMIT, opt_max_sections(opt));
+  /* read_shdr proved shoff + shentsize <= n; dividing avoids count * shentsize overflow. */
+  fit = (in.n - elf->shoff) / l->shentsize;
+  if (count > fit)
+    return diag_set_v(diag, CWASM_E_ELF_SHOFF_RANGE, count_at, count_sec, count_field, count,
+                      CWASM_DIAG_LIMIT, fit);
+  elf->shnum = count;
+  elf->image_end = max_u64(elf->image_end, elf->shoff + count * l->shentsize);
+  return CWASM_OK;
+}
+
+/*
+ * Section 0 holds the extended count and name-table index only when the
+ * header fields say so; a value there otherwise means two readers could
+ * disagree on the table (§2.4: object reads e_shnum / e_shstrndx first).
+ */
+static cwasm_status check_section0(const elf_layout *l, const cwasm_options *opt,
+                                   const cwasm_elf *elf, const shdr *s0, cwasm_warnings *w,
+                                   cwasm_diag *diag) {
+  if (elf->shnum_field != 0 && s0->size != 0)
+    CWASM_TRY(strict_rule(opt, w, diag, CWASM_E_ELF_EXT_NUMBERING, elf->shoff + l->sh_size, 0,
+                          "sh_size", s0->size, CWASM_DIAG_EXPECTED, 0));
+  if (elf->shstrndx_field != SHN_XINDEX && s0->link != 0)
+    CWASM_TRY(strict_rule(opt, w, diag, CWASM_E_ELF_EXT_NUMBERING, elf->shoff + l->sh_link, 0,
+                          "sh_link", s0->link, CWASM_DIAG_EXPECTED, 0));
+  /* Wasmtime looks names up from index 0, so a live section 0 could be "found". */
+  if (s0->type != SHT_NULL)
+    CWASM_TRY(strict_rule(opt, w, diag, CWASM_E_ELF_SECTION0, elf->shoff + SH_TYPE_AT, 0,
+                          "sh_type", s0->type, CWASM_DIAG_EXPECTED, SHT_NULL));
+  return CWASM_OK;
+}
+
+static cwasm_status resolve_shstrndx(const elf_layout *l, const cwasm_options *opt,
+                                     cwasm_elf *elf, const shdr *s0, cwasm_warnings *w,
+                                     cwasm_diag *diag) {
+  uint64_t at;
+  const char *field;
+  uint32_t sec;
+  uint32_t idx;
+  if (elf->shstrndx_field == SHN_XINDEX) {
+    idx = s0->link;
+    at = elf->shoff + l->sh_link;
+    field = "sh_link";
+    sec = 0;
+  } else {
+    idx = elf->shstrndx_field;
+    at = l->e_shstrndx;
+    field = "e_shstrndx";
+    sec = CWASM_NO_SECTION;
+    /* object 0.40 (Wasmtime main) rejects these; older readers took them literally. */
+    if (idx >= SHN_LORESERVE)
+      CWASM_TRY(strict_rule(opt, w, diag, CWASM_E_ELF_SHSTRNDX_RESERVED, at, sec, field, idx,
+                            CWASM_DIAG_LIMIT, SHN_LORESERVE - 1));
+  }
+  if (idx == 0)
+    return diag_set_v(diag, CWASM_E_ELF_SHSTRNDX_MISSING, at, sec, field, 0, 0, 0);
+  if (idx >= elf->shnum)
+    return diag_set_v(diag, CWASM_E_ELF_SHSTRNDX_RANGE, at, sec, field, idx, CWASM_DIAG_LIMIT,
+                      elf->shnum - 1);
+  elf->shstrndx = idx;
+  return CWASM_OK;
+}
+
+static cwasm_status parse_shstrtab(span in, const elf_layout *l, const cwasm_options *opt,
+                                   cwasm_elf *elf, cwasm_warnings *w, cwasm_diag *diag,
+                                   span *names) {
+  bool big = elf->endian == CWASM_BIG;
+  uint64_t at = shdr_at(elf, elf->shstrndx);
+  uint32_t sec = elf->shstrndx;
+  uint8_t last = 0;
+  shdr h;
+  if (!read_shdr(in, l, big, at, &h)) /* unreachable: the table was bounds-checked */
+    return diag_set(diag, CWASM_E_ELF_SHOFF_RANGE, l->e_shoff, CWASM_NO_SECTION, "e_shoff");
+  if (h.type != SHT_STRTAB)
+    return diag_set_v(diag, CWASM_E_ELF_SHSTRTAB_TYPE, at + SH_TYPE_AT, sec, "sh_type", h.type,
+                      CWASM_DIAG_EXPECTED, SHT_STRTAB);
+  if (!span_sub(in, h.offset, h.size, names))
+    return range_failure(opt, w, diag, CWASM_E_ELF_SHSTRTAB_RANGE, false, in.n, l, at, sec, &h);
+  elf->shstrtab_offset = h.offset;
+  elf->shstrtab_size = h.size;
+  /* Without a final NUL the last name's end depends on what follows the table. */
+  if (names->n == 0)
+    return strict_rule(opt, w, diag, CWASM_E_ELF_SHSTRTAB_UNTERMINATED, at + l->sh_size, sec,
+                       "sh_size", 0, 0, 0);
+  (void)span_u8_at(*names, names->n - 1, &last);
+  if (last != 0)
+    return strict_rule(opt, w, diag, CWASM_E_ELF_SHSTRTAB_UNTERMINATED,
+                       h.offset + h.size - 1, sec, "shstrtab[sh_size - 1]", last,
+                       CWASM_DIAG_EXPECTED, 0);
+  return CWASM_OK;
+}
+
+/*
+ * One past the position of the last NUL in the name table (0 if none). A name
+ * at offset x is terminated iff x < this, so each name is checked in O(1)
+ * instead of scanning to its NUL, which a hostile table could make quadratic.
+ */
+static uint64_t names_terminated_below(span names) {
+  uint64_t i = names.n;
+  while (i > 0) {
+    uint8_t c = 1;
+    (void)span_u8_at(names, i - 1, &c);
+    if (c == 0) return i;
+    i--;
+  }
+  return 0;
+}
+
+static cwasm_status check_sections(span in, const elf_layout *l, const cwasm_options *opt,
+                                   cwasm_elf *elf, span names, cwasm_warnings *w,
+                                   cwasm_diag *diag) {
+  bool big = elf->endian == CWASM_BIG;
+  uint64_t nul_below = names_terminated_below(names);
+  for (uint64_t i = 0; i < elf->shnum; i++) {
+    uint64_t at = shdr_at(elf, i);
+    shdr h;
+    if (!read_shdr(in, l, big, at, &h)) /* unreachable: the table was bounds-checked */
+      return diag_set(diag, CWASM_E_ELF_SHOFF_RANGE, l->e_shoff, CWASM_NO_SECTION, "e_shoff");
+    if (h.name >= names.n) {
+      CWASM_TRY(strict_rule(opt, w, diag, CWASM_E_ELF_NAME_RANGE, at + SH_NAME_AT, sec_id(i),
+                            "sh_name", h.name, names.n ? CWASM_DIAG_LIMIT : 0,
+                            names.n ? names.n - 1 : 0));
+    } else if (h.name >= nul_below) {
+      CWASM_TRY(strict_rule(opt, w, diag, CWASM_E_ELF_NAME_UNTERMINATED, at + SH_NAME_AT,
+                            sec_id(i), "sh_name", h.name, CWASM_DIAG_LIMIT,
+                            nul_below ? nul_below - 1 : 0));
+    }
+    if (!has_file_data(i, &h)) continue;
+    if (span_range_ok(in, h.offset, h.size))
+      elf->image_end = max_u64(elf->image_end, h.offset + h.size);
+    else
+      CWASM_TRY(range_failure(opt, w, diag, CWASM_E_ELF_SECTION_RANGE, true, in.n, l, at, i, &h));
+  }
+  return CWASM_OK;
+}
+
+cwasm_status cwasm_elf_parse(const uint8_t *buf, size_t len, const cwasm_options *opt,
+                             cwasm_elf *elf, cwasm_warnings *warnings, cwasm_diag *diag) {
+  span in;
+  span names;
+  shdr s0;
+  const elf_layout *l;
+  diag_clear(diag);
+  if (!elf)
+    return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "elf");
+  memset(elf, 0, sizeof *elf);
+  if (!buf && len)
+    return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "buf");
+  in = span_make(buf, len, 0);
+  elf->base = in.p;
+  elf->size = in.n;
+  CWASM_TRY(parse_ident(in, elf, diag));
+  l = layout_of(elf->elf_class);
+  CWASM_TRY(parse_header(in, l, elf, diag));
+  CWASM_TRY(check_phdrs(in, l, elf, diag));
+  CWASM_TRY(parse_table(in, l, opt, elf, &s0, diag));
+  CWASM_TRY(check_section0(l, opt, elf, &s0, warnings, diag));
+  CWASM_TRY(resolve_shstrndx(l, opt, elf, &s0, warnings, diag));
+  CWASM_TRY(parse_shstrtab(in, l, opt, elf, warnings, diag, &names));
+  CWASM_TRY(check_sections(in, l, opt, elf, names, warnings, diag));
+  return CWASM_OK;
+}
+
+/*
+ * Header `index` of a parsed ELF, re-read from the bytes. The struct is the
+ * caller's, so nothing in it is trusted beyond what the bytes confirm.
+ */
+static cwasm_status locate_shdr(const cwasm_elf *elf, uint64_t index, const elf_layout **lp,
+                                span *in, uint64_t *at, shdr *h, cwasm_diag *diag) {
+  const elf_layout *l;
+  if (index >= elf->shnum)
+    return diag_set_v(diag, CWASM_E_ARGUMENT, 0, sec_id(index), "index", index, CWASM_DIAG_LIMIT,
+                      elf->shnum ? elf->shnum - 1 : 0);
+  l = layout_of(elf->elf_class);
+  if (!l || elf->shentsize != l->shentsize)
+    return diag_set_v(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "elf", elf->shentsize, 0, 0);
+  *in = span_make(elf->base, elf->size, 0);
+  if (elf->shoff > in->n || index >= (in->n - elf->shoff) / l->shentsize)
+    return diag_set_v(diag, CWASM_E_ELF_SHOFF_RANGE, l->e_shoff, sec_id(index), "e_shoff",
+                      elf->shoff, CWASM_DIAG_LIMIT, in->n);
+  *at = shdr_at(elf, index);
+  if (!read_shdr(*in, l, elf->endian == CWASM_BIG, *at, h))
+    return diag_set(diag, CWASM_E_ELF_SHOFF_RANGE, l->e_shoff, sec_id(index), "e_shoff");
+  *lp = l;
+  return CWASM_OK;
+}
+
+cwasm_status cwasm_elf_section(const cwasm_elf *elf, uint64_t index, cwasm_section *out,
+                               cwasm_diag *diag) {
+  const elf_layout *l = NULL;
+  span in, names, data;
+  uint64_t at = 0;
+  shdr h;
+  cwasm_status st;
+  diag_clear(diag);
+  if (!elf || !out) return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, elf ? "out" : "elf");
+  memset(out, 0, sizeof *out);
+  out->name.p = "";
+  CWASM_TRY(locate_shdr(elf, index, &l, &in, &at, &h, diag));
+  out->index = sec_id(index);
+  out->type = h.type;
+  out->flags = h.flags;
+  out->addr = h.addr;
+  out->offset = h.offset;
+  out->size = h.size;
+  out->link = h.link;
+  out->info = h.info;
+  out->addralign = h.addralign;
+  out->entsize = h.entsize;
+
+  /* The name is reported first; the data view is still filled after it fails. */
+  st = CWASM_OK;
+  if (!span_sub(in, elf->shstrtab_offset, elf->shstrtab_size, &names)) {
+    st = diag_set_v(diag, CWASM_E_ELF_SHSTRTAB_RANGE, elf->shstrtab_offset, elf->shstrndx,
+                    "sh_offset", elf->shstrtab_offset, CWASM_DIAG_LIMIT, in.n);
+  } else {
+    switch (span_cstr_at(names, h.name, &out->name)) {
+      case 0: break;
+      case 1:
+        st = diag_set_v(diag, CWASM_E_ELF_NAME_RANGE, at + SH_NAME_AT, sec_id(index), "sh_name",
+                        h.name, names.n ? CWASM_DIAG_LIMIT : 0, names.n ? names.n - 1 : 0);
+        break;
+      default:
+        st = diag_set_v(diag, CWASM_E_ELF_NAME_UNTERMINATED, at + SH_NAME_AT, sec_id(index),
+                        "sh_name", h.name, 0, 0);
+        break;
+    }
+  }
+
+  if (!has_file_data(index, &h)) return st;
+  if (span_sub(in, h.offset, h.size, &data)) {
+    out->data = span_bytes(data);
+  } else if (st == CWASM_OK) {
+    st = range_failure(NULL, NULL, diag, CWASM_E_ELF_SECTION_RANGE, false, in.n, l, at, index, &h);
+  }
+  return st;
+}
+
+bool elf_section_name_is(const cwasm_elf *elf, uint64_t index, const char *z) {
+  const elf_layout *l = NULL;
+  span in, names, name;
+  uint64_t at = 0;
+  shdr h;
+  size_t n;
+  if (!elf || !z || locate_shdr(elf, index, &l, &in, &at, &h, NULL) != CWASM_OK) return false;
+  if (!span_sub(in, elf->shstrtab_offset, elf->shstrtab_size, &names)) return false;
+  n = strlen(z);
+  /* z's own NUL is compared too: a longer name does not match its prefix. */
+  if (!span_sub(names, h.name, (uint64_t)n + 1, &name)) return false;
+  return span_eq_bytes(name, (const uint8_t *)z, n + 1);
+}
+
+/* --------------------------------------------------- Wasmtime's writer */
+
+cwasm_status elf_check_wasmtime(const cwasm_elf *elf, const cwasm_options *opt,
+                                cwasm_warnings *w, cwasm_diag *diag) {
+  const elf_layout *l;
+  uint32_t kinds, pulleys;
+  if (!elf) return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "elf");
+  l = layout_of(elf->elf_class);
+  if (!l) return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "elf");
+  if (elf->version != EV_CURRENT)
+    CWASM_TRY(strict_rule(opt, w, diag, CWASM_E_ELF_VERSION, E_VERSION_AT, CWASM_NO_SECTION,
+                          "e_version", elf->version, CWASM_DIAG_EXPECTED, EV_CURRENT));
+  if (elf->osabi != CWASM_ELFOSABI_WASMTIME)
+    CWASM_TRY(strict_rule(opt, w, diag, CWASM_E_ELF_OSABI, EI_OSABI, CWASM_NO_SECTION,
+                          "e_ident[EI_OSABI]", elf->osabi, CWASM_DIAG_EXPECTED,
+                          CWASM_ELFOSABI_WASMTIME));
+  if (elf->abiversion != 0)
+    CWASM_TRY(strict_rule(opt, w, diag, CWASM_E_ELF_ABIVERSION, EI_ABIVERSION, CWASM_NO_SECTION,
+                          "e_ident[EI_ABIVERSION]", elf->abiversion, CWASM_DIAG_EXPECTED, 0));
+  if (elf->type != ET_REL)
+    CWASM_TRY(strict_rule(opt, w, diag, CWASM_E_ELF_TYPE, E_TYPE_AT, CWASM_NO_SECTION, "e_type",
+                          elf->type, CWASM_DIAG_EXPECTED, ET_REL));
+  if (elf->ehsize != l->ehsize)
+    CWASM_TRY(strict_rule(opt, w, diag, CWASM_E_ELF_EHSIZE, l->e_ehsize, CWASM_NO_SECTION,
+                          "e_ehsize", elf->ehsize, CWASM_DIAG_EXPECTED, l->ehsize));
+  kinds = elf->flags & (CWASM_EF_MODULE | CWASM_EF_COMPONENT);
+  pulleys = elf->flags & (CWASM_EF_PULLEY32 | CWASM_EF_PULLEY64);
+  if (elf->flags & ~EF_WASMTIME_KNOWN)
+    CWASM_TRY(strict_rule(opt, w, diag, CWASM_E_ELF_FLAGS, l->e_flags, CWASM_NO_SECTION,
+                          "e_flags", elf->flags, CWASM_DIAG_LIMIT, EF_WASMTIME_KNOWN));
+  else if (kinds != CWASM_EF_MODULE && kinds != CWASM_EF_COMPONENT)
+    CWASM_TRY(strict_rule(opt, w, diag, CWASM_E_ELF_FLAGS, l->e_flags, CWASM_NO_SECTION,
+                          "e_flags", elf->flags, 0, 0));
+  else if (pulleys == (CWASM_EF_PULLEY32 | CWASM_EF_PULLEY64))
+    CWASM_TRY(strict_rule(opt, w, diag, CWASM_E_ELF_FLAGS, l->e_flags, CWASM_NO_SECTION,
+                          "e_flags", elf->flags, 0, 0));
+  return CWASM_OK;
+}
+
+/* ------------------------------------------------------------- detect */
+
+cwasm_kind cwasm_detect(const uint8_t *buf, size_t len) {
+  static const uint8_t legacy[13] = {0, 'w', 'a', 's', 'm', 't', 'i', 'm', 'e', '-', 'a', 'o', 't'};
+  /* Only the header is looked at, so a caller may pass a prefix of a file. */
+  span s = span_make(buf, len < layout64.ehsize ? len : layout64.ehsize, 0);
+  uint32_t magic = 0, flags = 0;
+  uint8_t cls = 0, data = 0, ver = 0, osabi = 0, abiv = 0;
+  bool ok;
+  if (span_starts_with(s, legacy, sizeof legacy)) return CWASM_KIND_LEGACY;
+  if (s.n < layout64.ehsize) return CWASM_KIND_NONE;
+  ok = span_u32_at(s, 0, true, &magic) && span_u8_at(s, EI_CLASS, &cls) &&
+       span_u8_at(s, EI_DATA, &data) && span_u8_at(s, EI_VERSION, &ver) &&
+       span_u8_at(s, EI_OSABI, &osabi) && span_u8_at(s, EI_ABIVERSION, &abiv);
+  if (!ok || magic != ELF_MAGIC_BE || cls != ELFCLASS64 || ver != EV_CURRENT ||
+      (data != ELFDATA2LSB && data != ELFDATA2MSB) || osabi != CWASM_ELFOSABI_WASMTIME ||
+      abiv != 0)
+    return CWASM_KIND_NONE;
+  if (!span_u32_at(s, layout64.e_flags, data == ELFDATA2MSB, &flags)) return CWASM_KIND_NONE;
+  if (flags & CWASM_EF_MODULE) return CWASM_KIND_MODULE;
+  if (flags & CWASM_EF_COMPONENT) return CWASM_KIND_COMPONENT;
+  return CWASM_KIND_NONE;
+}
