@@ -138,12 +138,14 @@ static cwasm_status decode_release(cwasm_artifact *out, const cwasm_options *opt
                         out->release->major, CWASM_DIAG_EXPECTED, v->major);
     warn_add(&out->warnings, CWASM_W_LAYOUT_DEV_BUILD, mo, out->engine.section.index, "metadata",
              out->release->major, CWASM_DIAG_EXPECTED, v->major);
+    diag_clear(diag); /* the release layout's failure is superseded */
     return CWASM_OK;
   }
   /* nothing fits exactly: report under the release's own layout */
   *diag = release_diag;
   if (st == CWASM_OK) {
     /* decodes with bytes left over, which Wasmtime ignores */
+    diag_clear(diag);
     out->release = r;
     out->layout_source = CWASM_LAYOUT_RELEASE;
     out->candidates = release_bits(r->layout);

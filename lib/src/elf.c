@@ -438,7 +438,7 @@ static cwasm_status check_sections(span in, const elf_layout *l, const cwasm_opt
 cwasm_status cwasm_elf_parse(const uint8_t *buf, size_t len, const cwasm_options *opt,
                              cwasm_elf *elf, cwasm_warnings *warnings, cwasm_diag *diag) {
   span in;
-  span names;
+  span names = span_make(NULL, 0, 0);
   shdr s0;
   const elf_layout *l;
   diag_clear(diag);

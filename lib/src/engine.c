@@ -23,9 +23,10 @@ static bool overlaps(uint64_t a, uint64_t an, uint64_t b, uint64_t bn) {
 cwasm_status cwasm_engine_split(cwasm_bytes data, uint64_t base_offset, cwasm_engine *engine,
                                 cwasm_diag *diag) {
   cwasm_diag scratch;
-  span s = span_from_bytes(data, base_offset), v, m;
-  uint8_t format, len;
+  span s = span_from_bytes(data, base_offset), v = span_make(NULL, 0, 0), m;
+  uint8_t format = 0, len = 0;
   diag = diag_or_scratch(diag, &scratch);
+  diag_clear(diag);
   if (!engine || (!data.p && data.n)) return diag_set(diag, CWASM_E_ARGUMENT, base_offset, CWASM_NO_SECTION, "engine");
   if (!span_u8(&s, &format)) return diag_set(diag, CWASM_E_ENGINE_EMPTY, base_offset, CWASM_NO_SECTION, "engine");
   engine->format = format;
@@ -84,6 +85,11 @@ cwasm_status cwasm_engine_find(const cwasm_elf *elf, const cwasm_options *opt, c
   if (engine->section.type == SHT_NOBITS)
     return diag_set_v(diag, CWASM_E_ENGINE_EMPTY, header_offset(elf, engine->first_index) + 4u,
                       engine->first_index, "sh_type", SHT_NOBITS, 0, 0);
+  /* An empty section's sh_offset may point anywhere: blame its sh_size, which is inside the input. */
+  if (engine->section.data.n == 0)
+    return diag_set_v(diag, CWASM_E_ENGINE_EMPTY,
+                      header_offset(elf, engine->first_index) + (elf->elf_class == 64 ? 32u : 20u),
+                      engine->first_index, "sh_size", 0, 0, 0);
   if (engine->section.type != SHT_PROGBITS)
     warn_add(warnings, CWASM_W_ENGINE_TYPE, header_offset(elf, engine->first_index) + 4u, engine->first_index,
              "sh_type", engine->section.type, CWASM_DIAG_EXPECTED, SHT_PROGBITS);

@@ -15,7 +15,7 @@ bool legacy_has_prefix(span s) { return span_starts_with(s, marker, sizeof marke
 
 /* s starts at the marker. */
 static cwasm_status read_trailer(span s, cwasm_artifact *out, cwasm_diag *diag) {
-  uint8_t len;
+  uint8_t len = 0;
   span v;
   uint64_t at = s.off;
   (void)span_skip(&s, sizeof marker);

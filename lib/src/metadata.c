@@ -46,7 +46,7 @@ static cwasm_status decode_flags(wire *w, const flag_fields *ff, uint32_t max, u
                       CWASM_DIAG_LIMIT, max);
   start = w->s;
   for (uint64_t i = 0; i < count; i++) CWASM_TRY(read_flag(w, ff, &f));
-  span raw;
+  span raw = span_make(NULL, 0, 0);
   (void)span_sub(start, 0, w->s.off - start.off, &raw);
   out->raw = span_bytes(raw);
   out->raw_offset = raw.off;
@@ -138,7 +138,7 @@ static cwasm_status decode_features(wire *w, const cwasm_layout *layout, cwasm_f
     case CWASM_FEATURES_BOOLS:
       f->count = layout->feature_bools_count;
       for (uint8_t i = 0; i < layout->feature_bools_count; i++) {
-        uint8_t b;
+        uint8_t b = 0;
         CWASM_TRY(wire_bool(w, layout->feature_bools[i], &b));
         f->bits |= (uint64_t)b << i;
       }

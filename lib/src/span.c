@@ -2,12 +2,6 @@
 
 #include <string.h>
 
-bool span_sub(span s, uint64_t at, uint64_t len, span *out) {
-  if (!span_range_ok(s, at, len)) return false;
-  *out = span_make(s.p ? s.p + at : NULL, (size_t)len, s.off + at);
-  return true;
-}
-
 bool span_tail(span s, uint64_t at, span *out) {
   if (at > s.n) return false;
   return span_sub(s, at, s.n - at, out);
@@ -20,54 +14,6 @@ bool span_take(span *s, size_t len, span *out) {
   *out = t;
   return true;
 }
-
-bool span_skip(span *s, size_t len) {
-  if (len > s->n) return false;
-  s->p = (len == s->n) ? NULL : s->p + len;
-  s->n -= len;
-  s->off += len;
-  return true;
-}
-
-static uint64_t load(const uint8_t *p, size_t k, bool big) {
-  uint64_t v = 0;
-  for (size_t i = 0; i < k; i++) {
-    size_t j = big ? i : k - 1 - i;
-    v = (v << 8) | p[j];
-  }
-  return v;
-}
-
-static bool read_at(span s, uint64_t at, size_t k, bool big, uint64_t *v) {
-  if (!span_range_ok(s, at, k)) return false;
-  *v = load(s.p + at, k, big);
-  return true;
-}
-
-bool span_u8_at(span s, uint64_t at, uint8_t *v) {
-  uint64_t t;
-  if (!read_at(s, at, 1, false, &t)) return false;
-  *v = (uint8_t)t;
-  return true;
-}
-bool span_u16_at(span s, uint64_t at, bool big, uint16_t *v) {
-  uint64_t t;
-  if (!read_at(s, at, 2, big, &t)) return false;
-  *v = (uint16_t)t;
-  return true;
-}
-bool span_u32_at(span s, uint64_t at, bool big, uint32_t *v) {
-  uint64_t t;
-  if (!read_at(s, at, 4, big, &t)) return false;
-  *v = (uint32_t)t;
-  return true;
-}
-bool span_u64_at(span s, uint64_t at, bool big, uint64_t *v) { return read_at(s, at, 8, big, v); }
-
-bool span_u8(span *s, uint8_t *v) { return span_u8_at(*s, 0, v) && span_skip(s, 1); }
-bool span_u16(span *s, bool big, uint16_t *v) { return span_u16_at(*s, 0, big, v) && span_skip(s, 2); }
-bool span_u32(span *s, bool big, uint32_t *v) { return span_u32_at(*s, 0, big, v) && span_skip(s, 4); }
-bool span_u64(span *s, bool big, uint64_t *v) { return span_u64_at(*s, 0, big, v) && span_skip(s, 8); }
 
 size_t span_find_byte(span s, uint8_t c) {
   if (s.n == 0) return 0;

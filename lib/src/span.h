@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "cwasm/cwasm.h"
 
@@ -46,23 +47,82 @@ static inline bool span_range_ok(span s, uint64_t at, uint64_t len) {
 }
 
 /* Sub-range of s (relative to s); false and *out untouched if out of range. */
-bool span_sub(span s, uint64_t at, uint64_t len, span *out);
+static inline bool span_sub(span s, uint64_t at, uint64_t len, span *out) {
+  if (!span_range_ok(s, at, len)) return false;
+  *out = span_make(s.p ? s.p + at : NULL, (size_t)len, s.off + at);
+  return true;
+}
 /* Everything from `at` to the end. */
 bool span_tail(span s, uint64_t at, span *out);
 
-/* Cursor reads: advance on success only. */
-bool span_take(span *s, size_t len, span *out);
-bool span_skip(span *s, size_t len);
-bool span_u8(span *s, uint8_t *v);
-bool span_u16(span *s, bool big, uint16_t *v);
-bool span_u32(span *s, bool big, uint32_t *v);
-bool span_u64(span *s, bool big, uint64_t *v);
+/*
+ * Fixed-width reads at a position (no cursor). Inline: they are the inner
+ * loop of the section-table walk. memcpy makes unaligned access defined;
+ * compilers turn it into one load.
+ */
+static inline uint64_t span_load_(const uint8_t *p, unsigned k, bool big) {
+  uint64_t v = 0;
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && defined(__ORDER_BIG_ENDIAN__)
+  const bool native_big = __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__;
+  switch (k) {
+    case 1: return p[0];
+    case 2: {
+      uint16_t t;
+      memcpy(&t, p, 2);
+      return big == native_big ? t : __builtin_bswap16(t);
+    }
+    case 4: {
+      uint32_t t;
+      memcpy(&t, p, 4);
+      return big == native_big ? t : __builtin_bswap32(t);
+    }
+    default: {
+      uint64_t t;
+      memcpy(&t, p, 8);
+      return big == native_big ? t : __builtin_bswap64(t);
+    }
+  }
+#else
+  for (unsigned i = 0; i < k; i++) v = (v << 8) | p[big ? i : k - 1 - i];
+  return v;
+#endif
+  (void)v;
+}
 
-/* Reads at a fixed position, no cursor. */
-bool span_u8_at(span s, uint64_t at, uint8_t *v);
-bool span_u16_at(span s, uint64_t at, bool big, uint16_t *v);
-bool span_u32_at(span s, uint64_t at, bool big, uint32_t *v);
-bool span_u64_at(span s, uint64_t at, bool big, uint64_t *v);
+static inline bool span_u8_at(span s, uint64_t at, uint8_t *v) {
+  if (!span_range_ok(s, at, 1)) return false;
+  *v = s.p[at];
+  return true;
+}
+static inline bool span_u16_at(span s, uint64_t at, bool big, uint16_t *v) {
+  if (!span_range_ok(s, at, 2)) return false;
+  *v = (uint16_t)span_load_(s.p + at, 2, big);
+  return true;
+}
+static inline bool span_u32_at(span s, uint64_t at, bool big, uint32_t *v) {
+  if (!span_range_ok(s, at, 4)) return false;
+  *v = (uint32_t)span_load_(s.p + at, 4, big);
+  return true;
+}
+static inline bool span_u64_at(span s, uint64_t at, bool big, uint64_t *v) {
+  if (!span_range_ok(s, at, 8)) return false;
+  *v = span_load_(s.p + at, 8, big);
+  return true;
+}
+
+/* Cursor reads: advance on success only. */
+static inline bool span_skip(span *s, size_t len) {
+  if (len > s->n) return false;
+  s->p = (len == s->n) ? NULL : s->p + len;
+  s->n -= len;
+  s->off += len;
+  return true;
+}
+bool span_take(span *s, size_t len, span *out);
+static inline bool span_u8(span *s, uint8_t *v) { return span_u8_at(*s, 0, v) && span_skip(s, 1); }
+static inline bool span_u16(span *s, bool big, uint16_t *v) { return span_u16_at(*s, 0, big, v) && span_skip(s, 2); }
+static inline bool span_u32(span *s, bool big, uint32_t *v) { return span_u32_at(*s, 0, big, v) && span_skip(s, 4); }
+static inline bool span_u64(span *s, bool big, uint64_t *v) { return span_u64_at(*s, 0, big, v) && span_skip(s, 8); }
 
 /* NUL-terminated string at `at` within s (the NUL must be inside s).
  * Returns 0 ok (out excludes the NUL), 1 `at` is out of range, 2 no NUL. */

@@ -12,7 +12,7 @@ cwasm_status wire_u8(wire *w, const char *field, uint8_t *v) {
 
 /* A 0/1 byte (bool, and the tag of Option in both codecs). */
 static cwasm_status read_01(wire *w, const char *field, cwasm_status bad, uint8_t *v) {
-  uint8_t b;
+  uint8_t b = 0;
   span before = w->s;
   CWASM_TRY(wire_u8(w, field, &b));
   if (b > 1) {
@@ -78,7 +78,7 @@ cwasm_status wire_raw(wire *w, const char *field, size_t n, span *out) {
 cwasm_status wire_str(wire *w, const char *field, cwasm_str *out) {
   span before = w->s;
   uint64_t len;
-  span body;
+  span body = span_make(NULL, 0, 0);
   size_t bad = 0;
   CWASM_TRY(read_uint(w, field, 64, &len));
   if (len > w->s.n) {
