@@ -182,6 +182,16 @@ static void utf8_accepts_valid(void **state) {
   assert_int_equal(bad, 0);
   assert_false(span_utf8_valid(span_make(cut, sizeof cut, 0), &bad));
   assert_int_equal(bad, 1);
+  /* the 8-byte ASCII fast path must still find a bad byte at every position */
+  uint8_t longer[40];
+  for (size_t at = 0; at < sizeof longer; at++) {
+    memset(longer, 'a', sizeof longer);
+    longer[at] = 0xff;
+    assert_false(span_utf8_valid(span_make(longer, sizeof longer, 0), &bad));
+    assert_int_equal(bad, at);
+    longer[at] = 0x7f;
+    assert_true(span_utf8_valid(span_make(longer, sizeof longer, 0), &bad));
+  }
 }
 
 static void span_bounds(void **state) {

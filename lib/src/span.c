@@ -60,7 +60,14 @@ bool span_utf8_valid(span s, size_t *bad) {
     size_t need;
     uint32_t cp;
     if (c < 0x80) {
-      i++;
+      /* names are ASCII: skip eight at a time while no byte has its high bit set */
+      while (s.n - i >= 8) {
+        uint64_t w;
+        memcpy(&w, s.p + i, 8);
+        if (w & UINT64_C(0x8080808080808080)) break;
+        i += 8;
+      }
+      if (i < s.n && s.p[i] < 0x80) i++;
       continue;
     } else if (c >= 0xc2 && c <= 0xdf) {
       need = 1;
