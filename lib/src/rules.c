@@ -1,0 +1,376 @@
+/*
+ * Wasmtime's load-time compatibility rules per release, as tables
+ * (artifact-format.md §3.2, §6.3-§6.6). A rule that changed between releases
+ * is two rows with disjoint version ranges; the checker picks the row whose
+ * range holds the host's release. Nothing here branches on a version.
+ */
+#include <string.h>
+
+#include "policy_impl.h"
+
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+#define L ALL_LAST
+
+/* ----------------------------------------------------- shared flags (§6.3) */
+
+#define BOOLV(b) {CWASM_FLAG_BOOL, 0, b, NULL}
+#define ENUMV(s) {CWASM_FLAG_ENUM, 0, 0, s}
+#define NOV {CWASM_FLAG_BOOL, 0, 0, NULL}
+#define REQ(name, first, last, v) {name, first, last, SR_REQUIRE, v}
+#define IGN(name, first, last) {name, first, last, SR_IGNORE, NOV}
+#define RULE(name, first, last, kind) {name, first, last, kind, NOV}
+
+static const shared_rule SHARED_RULES[] = {
+    /* values that must be exactly so */
+    REQ("avoid_div_traps", 3, 7, BOOLV(1)),
+    REQ("libcall_call_conv", 3, L, ENUMV("isa_default")),
+    REQ("preserve_frame_pointers", 3, L, BOOLV(1)),
+    REQ("enable_probestack", 3, 3, BOOLV(0)),
+    RULE("enable_probestack", 4, 26, SR_PROBESTACK_ARCH),
+    REQ("enable_probestack", 27, L, BOOLV(1)),
+    REQ("probestack_strategy", 3, 3, ENUMV("outline")),
+    REQ("probestack_strategy", 4, L, ENUMV("inline")),
+    REQ("enable_multi_ret_implicit_sret", 27, L, BOOLV(1)),
+    REQ("enable_llvm_abi_extensions", 3, L, BOOLV(0)),
+    REQ("enable_pinned_reg", 3, L, BOOLV(0)),
+    REQ("use_colocated_libcalls", 3, L, BOOLV(0)),
+    REQ("use_pinned_reg_as_heap_base", 3, L, BOOLV(0)),
+    /* conditional */
+    RULE("enable_safepoints", 3, 37, SR_SAFEPOINTS),
+    RULE("unwind_info", 3, L, SR_UNWIND_INFO),
+    IGN("stack_switch_model", 25, 34),
+    RULE("stack_switch_model", 35, L, SR_STACK_SWITCH),
+    /* values that do not matter */
+    IGN("enable_heap_access_spectre_mitigation", 3, L),
+    IGN("enable_table_access_spectre_mitigation", 3, L),
+    IGN("enable_nan_canonicalization", 3, L),
+    IGN("enable_float", 3, L),
+    IGN("enable_verifier", 3, L),
+    IGN("regalloc_checker", 3, L),
+    IGN("regalloc_verbose_logs", 3, L),
+    IGN("is_pic", 3, L),
+    IGN("machine_code_cfg_info", 3, L),
+    IGN("tls_model", 3, L),
+    IGN("opt_level", 3, L),
+    IGN("enable_alias_analysis", 3, L),
+    IGN("probestack_size_log2", 3, L),
+    IGN("regalloc", 3, L),
+    IGN("enable_incremental_compilation_cache_checks", 3, L),
+    IGN("enable_atomics", 3, L),
+    IGN("enable_jump_tables", 3, 37),
+    IGN("enable_simd", 3, 10),
+    IGN("use_egraphs", 3, 8),
+    IGN("probestack_func_adjusts_sp", 3, 20),
+    IGN("bb_padding_log2_minus_one", 10, L),
+    IGN("enable_pcc", 15, 43),
+    IGN("regalloc_algorithm", 28, L),
+    IGN("log2_min_function_alignment", 32, L),
+    IGN("enable_compact_unwind_abi", 46, L),
+};
+
+#undef REQ
+#undef IGN
+#undef RULE
+
+const shared_rule *rules_shared(span name, uint16_t release) {
+  for (size_t i = 0; i < COUNT_OF(SHARED_RULES); i++) {
+    const shared_rule *r = &SHARED_RULES[i];
+    if (in_range(release, r->first, r->last) && span_eq_cstr(name, r->name)) return r;
+  }
+  return NULL;
+}
+
+/* -------------------------------------------------------- ISA flags (§6.4) */
+
+#define X86 CWASM_ARCH_X86_64
+#define ARM CWASM_ARCH_AARCH64
+#define S390 CWASM_ARCH_S390X
+#define ANY CWASM_ARCH_UNKNOWN
+#define F(x) CWASM_CPU_##x
+#define PROBE(name, first, last, arch, feat) {name, first, last, IR_PROBE, arch, F(feat)}
+#define ACCEPT(name, first, last, arch) {name, first, last, IR_ACCEPT, arch, F(SSE3)}
+
+static const isa_rule ISA_RULES[] = {
+    /* v3-v20: one table per host architecture (engine.rs, cfg(target_arch)) */
+    PROBE("has_sse3", 3, 20, X86, SSE3),
+    PROBE("has_ssse3", 3, 20, X86, SSSE3),
+    PROBE("has_sse41", 3, 20, X86, SSE4_1),
+    PROBE("has_sse42", 3, 20, X86, SSE4_2),
+    PROBE("has_popcnt", 3, 20, X86, POPCNT),
+    PROBE("has_avx", 3, 20, X86, AVX),
+    PROBE("has_avx2", 3, 20, X86, AVX2),
+    PROBE("has_fma", 3, 20, X86, FMA),
+    PROBE("has_bmi1", 3, 20, X86, BMI1),
+    PROBE("has_bmi2", 3, 20, X86, BMI2),
+    PROBE("has_avx512bitalg", 3, 20, X86, AVX512BITALG),
+    PROBE("has_avx512dq", 3, 20, X86, AVX512DQ),
+    PROBE("has_avx512f", 3, 20, X86, AVX512F),
+    PROBE("has_avx512vl", 3, 20, X86, AVX512VL),
+    PROBE("has_avx512vbmi", 3, 20, X86, AVX512VBMI),
+    PROBE("has_lzcnt", 3, 20, X86, LZCNT),
+    PROBE("has_lse", 3, 20, ARM, LSE),
+    PROBE("has_pauth", 3, 20, ARM, PACA),
+    ACCEPT("sign_return_address_all", 3, 20, ARM),
+    ACCEPT("sign_return_address", 3, 20, ARM),
+    ACCEPT("sign_return_address_with_bkey", 3, 20, ARM),
+    ACCEPT("use_bti", 3, 20, ARM),
+    /* one AT_HWCAP bit answers both; cwasm_host_cpu_query maps vxrs_ext2 to it before v36 */
+    PROBE("has_vxrs_ext2", 3, 20, S390, VXRS_EXT2),
+    PROBE("has_mie2", 3, 20, S390, MIE2),
+    /* v21+: one global name -> feature table */
+    PROBE("has_lse", 21, L, ANY, LSE),
+    PROBE("has_pauth", 21, L, ANY, PACA),
+    PROBE("has_fp16", 25, L, ANY, FP16),
+    PROBE("has_dotprod", 47, L, ANY, DOTPROD),
+    PROBE("has_i8mm", 48, L, ANY, I8MM),
+    ACCEPT("sign_return_address_all", 21, L, ANY),
+    ACCEPT("sign_return_address", 21, L, ANY),
+    ACCEPT("sign_return_address_with_bkey", 21, L, ANY),
+    ACCEPT("use_bti", 21, L, ANY),
+    PROBE("has_vxrs_ext2", 21, L, ANY, VXRS_EXT2),
+    PROBE("has_mie2", 21, 35, ANY, MIE2),
+    PROBE("has_vxrs_ext3", 36, L, ANY, VXRS_EXT3),
+    PROBE("has_mie3", 36, L, ANY, MIE3),
+    PROBE("has_mie4", 36, L, ANY, MIE4),
+    PROBE("has_cmpxchg16b", 27, L, ANY, CMPXCHG16B),
+    PROBE("has_sse3", 21, L, ANY, SSE3),
+    PROBE("has_ssse3", 21, L, ANY, SSSE3),
+    PROBE("has_sse41", 21, L, ANY, SSE4_1),
+    PROBE("has_sse42", 21, L, ANY, SSE4_2),
+    PROBE("has_popcnt", 21, L, ANY, POPCNT),
+    PROBE("has_avx", 21, L, ANY, AVX),
+    PROBE("has_avx2", 21, L, ANY, AVX2),
+    PROBE("has_fma", 21, L, ANY, FMA),
+    PROBE("has_bmi1", 21, L, ANY, BMI1),
+    PROBE("has_bmi2", 21, L, ANY, BMI2),
+    PROBE("has_avx512bitalg", 21, L, ANY, AVX512BITALG),
+    PROBE("has_avx512dq", 21, L, ANY, AVX512DQ),
+    PROBE("has_avx512f", 21, L, ANY, AVX512F),
+    PROBE("has_avx512vl", 21, L, ANY, AVX512VL),
+    PROBE("has_avx512vbmi", 21, L, ANY, AVX512VBMI),
+    PROBE("has_lzcnt", 21, L, ANY, LZCNT),
+    PROBE("has_avx_vnni", 48, L, ANY, AVXVNNI),
+    PROBE("has_avx512vnni", 48, L, ANY, AVX512VNNI),
+    {"big_endian", 29, L, IR_ENDIAN, ANY, F(SSE3)},
+};
+
+#undef PROBE
+#undef ACCEPT
+#undef F
+
+const isa_rule *rules_isa(span name, uint16_t release, cwasm_arch machine) {
+  for (size_t i = 0; i < COUNT_OF(ISA_RULES); i++) {
+    const isa_rule *r = &ISA_RULES[i];
+    if (!in_range(release, r->first, r->last)) continue;
+    if (r->arch != ANY && r->arch != machine) continue;
+    if (span_eq_cstr(name, r->name)) return r;
+  }
+  return NULL;
+}
+
+#undef X86
+#undef ARM
+#undef S390
+#undef ANY
+
+static const isa_era ISA_ERAS[] = {
+    {3, 20, 0, 0, 0},
+    {21, 27, 1, 0, 0},
+    {28, 36, 1, 1, 0},
+    {37, L, 1, 1, 1},
+};
+
+const isa_era *rules_isa_era(uint16_t release) {
+  for (size_t i = 0; i < COUNT_OF(ISA_ERAS); i++)
+    if (in_range(release, ISA_ERAS[i].first, ISA_ERAS[i].last)) return &ISA_ERAS[i];
+  return &ISA_ERAS[COUNT_OF(ISA_ERAS) - 1];
+}
+
+/* --------------------------------------------------------- Tunables (§6.5) */
+
+#define T(x) CWASM_T_##x
+
+/* Check order of Metadata::check_tunables; labels live in cwasm_tunable_info. */
+static const tunable_rule TUNABLE_RULES[] = {
+    {T(COLLECTOR), TC_COLLECTOR, 27, L},
+    {T(STATIC_MEMORY_BOUND), TC_INT, 3, 21},
+    {T(STATIC_MEMORY_RESERVATION), TC_INT, 22, 27},
+    {T(MEMORY_RESERVATION), TC_INT, 28, L},
+    {T(STATIC_MEMORY_OFFSET_GUARD_SIZE), TC_INT, 3, 26},
+    {T(DYNAMIC_MEMORY_OFFSET_GUARD_SIZE), TC_INT, 3, 26},
+    {T(MEMORY_GUARD_SIZE), TC_INT, 27, L},
+    {T(GENERATE_NATIVE_DEBUGINFO), TC_BOOL, 3, 38},
+    {T(DEBUG_NATIVE), TC_BOOL, 39, L},
+    {T(DEBUG_GUEST), TC_BOOL, 39, L},
+    {T(DEBUG_SYMBOLS), TC_BOOL, 47, L},
+    {T(PARSE_WASM_DEBUGINFO), TC_BOOL, 3, L},
+    {T(CONSUME_FUEL), TC_BOOL, 3, L},
+    {T(OPERATOR_COST), TC_OPERATOR_COST, 43, L},
+    {T(EPOCH_INTERRUPTION), TC_BOOL, 3, L},
+    {T(STATIC_MEMORY_BOUND_IS_MAXIMUM), TC_BOOL, 3, 27},
+    {T(MEMORY_MAY_MOVE), TC_BOOL, 28, L},
+    {T(GUARD_BEFORE_LINEAR_MEMORY), TC_BOOL, 3, L},
+    {T(TABLE_LAZY_INIT), TC_BOOL, 22, L},
+    {T(RELAXED_SIMD_DETERMINISTIC), TC_BOOL, 8, L},
+    {T(TAIL_CALLABLE), TC_BOOL, 12, 23},
+    {T(WINCH_CALLABLE), TC_BOOL, 20, L},
+    {T(CACHE_CALL_INDIRECTS), TC_BOOL, 21, 22},
+    {T(MAX_CALL_INDIRECT_CACHE_SLOTS), TC_INT, 21, 22},
+    {T(SIGNALS_BASED_TRAPS), TC_BOOL, 26, L},
+    {T(MEMORY_INIT_COW), TC_BOOL, 28, L},
+    {T(INLINING_BOOL), TC_BOOL, 36, 44},
+    {T(INLINING_SMALL_CALLEE_SIZE), TC_INT, 36, L},
+    {T(INLINING_SUM_SIZE_THRESHOLD), TC_INT, 36, L},
+    {T(CONCURRENCY_SUPPORT), TC_BOOL, 42, L},
+    {T(RECORDING), TC_BOOL, 43, L},
+    {T(INLINING_INTRA_MODULE), TC_INTRA_MODULE_INLINING, 36, 44},
+    {T(INLINING_ENUM), TC_INLINING, 45, L},
+    {T(GC_HEAP_RESERVATION), TC_INT, 45, L},
+    {T(GC_HEAP_GUARD_SIZE), TC_INT, 45, L},
+    {T(GC_HEAP_INITIAL_SIZE), TC_INT, 47, L},
+    {T(GC_HEAP_MAY_MOVE), TC_BOOL, 45, L},
+};
+
+#undef T
+
+const tunable_rule *rules_tunables(size_t *count) {
+  *count = COUNT_OF(TUNABLE_RULES);
+  return TUNABLE_RULES;
+}
+
+/* v37 (3fab18ff9e) stopped rejecting an artifact without GC on a host with GC. */
+static const struct {
+  uint16_t first, last;
+} COLLECTOR_STRICT[] = {{27, 36}};
+
+bool rules_collector_none_vs_some_is_error(uint16_t release) {
+  for (size_t i = 0; i < COUNT_OF(COLLECTOR_STRICT); i++)
+    if (in_range(release, COLLECTOR_STRICT[i].first, COLLECTOR_STRICT[i].last)) return true;
+  return false;
+}
+
+/* Collector's Display, in variant order (§5.5). */
+static const char *const COLLECTOR_DISPLAY[] = {"deferred reference-counting", "null", "copying"};
+/* IntraModuleInlining {Yes, No, WhenUsingGc} and Inlining {Yes, InterModuleAndIntraGc,
+ * InterModule, Intrinsics, No}: how "module was compiled {M} however the host is
+ * configured {H}" describes each. */
+static const char *const INTRA_PHRASES[] = {"with intra-module inlining", "without intra-module inlining",
+                                            "with intra-module inlining only when using GC"};
+static const char *const INLINING_PHRASES[] = {"with intra-module inlining",
+                                               "with intra-module inlining only when using GC",
+                                               "with inter-module inlining", "with intrinsic inlining",
+                                               "without intra-module inlining"};
+
+const char *rules_collector_display(uint64_t v) {
+  return v < COUNT_OF(COLLECTOR_DISPLAY) ? COLLECTOR_DISPLAY[v] : NULL;
+}
+const char *rules_intra_module_inlining_phrase(uint64_t v) {
+  return v < COUNT_OF(INTRA_PHRASES) ? INTRA_PHRASES[v] : NULL;
+}
+const char *rules_inlining_phrase(uint64_t v) {
+  return v < COUNT_OF(INLINING_PHRASES) ? INLINING_PHRASES[v] : NULL;
+}
+
+/* --------------------------------------------------------- features (§6.6) */
+
+#define NOGATE 0, 0
+
+/*
+ * One master order: filtering it by release gives each release's check order
+ * (the relative order of any two rows never changed). Fields that moved have
+ * one row per position (tail_call, function_references).
+ */
+static const feature_rule FEATURE_RULES[] = {
+    {"reference_types", "WebAssembly reference types support", 3, 32, 19, 24},
+    {"function_references", "WebAssembly function-references support", 19, 32, 19, 24},
+    {"gc", "WebAssembly garbage collection support", 19, 32, 19, 24},
+    {"multi_value", "WebAssembly multi-value support", 3, 32, NOGATE},
+    {"bulk_memory", "WebAssembly bulk memory support", 3, 32, NOGATE},
+    {"component_model", "WebAssembly component model support", 3, 32, NOGATE},
+    {"simd", "WebAssembly SIMD support", 3, 32, NOGATE},
+    {"tail_call", "WebAssembly tail calls support", 12, 32, NOGATE},
+    {"threads", "WebAssembly threads support", 3, 32, NOGATE},
+    {"tail_call", "WebAssembly tail-call support", 3, 5, NOGATE},
+    {"deterministic_only", "WebAssembly deterministic-only support", 3, 4, NOGATE},
+    {"multi_memory", "WebAssembly multi-memory support", 3, 32, NOGATE},
+    {"exceptions", "WebAssembly exceptions support", 3, 32, NOGATE},
+    {"memory64", "WebAssembly 64-bit memory support", 3, 32, NOGATE},
+    {"extended_const", "WebAssembly extended-const support", 3, 32, NOGATE},
+    {"relaxed_simd", "WebAssembly relaxed-simd support", 3, 32, NOGATE},
+    {"function_references", "WebAssembly function-references support", 10, 18, NOGATE},
+    {"custom_page_sizes", "WebAssembly custom-page-sizes support", 23, 32, NOGATE},
+    {"component_model_more_flags", "WebAssembly component model support for more than 32 flags", 23, 30,
+     NOGATE},
+    {"component_model_multiple_returns", "WebAssembly component model support for multiple returns", 24,
+     30, NOGATE},
+    {"component_model_async",
+     "WebAssembly component model support for async lifts/lowers, futures, streams, and errors", 30, 32,
+     NOGATE},
+    {"component_model_async_builtins", "WebAssembly component model support for async builtins", 32, 32,
+     NOGATE},
+    {"component_model_async_stackful", "WebAssembly component model support for async stackful", 32, 32,
+     NOGATE},
+    {"gc_types", "support for WebAssembly gc types", 25, 32, 25, 32},
+    {"wide_arithmetic", "WebAssembly wide-arithmetic support", 27, 32, NOGATE},
+    {"stack_switching", "WebAssembly stack switching support", 31, 32, NOGATE},
+};
+
+#undef NOGATE
+
+const feature_rule *rules_feature_bools(size_t *count) {
+  *count = COUNT_OF(FEATURE_RULES);
+  return FEATURE_RULES;
+}
+
+static const struct {
+  uint16_t first, last;
+  feature_mode mode;
+  const char *gated; /* flag checked through the gc Cargo gate */
+} FEATURE_MODES[] = {
+    {3, 32, FM_BOOLS, NULL},
+    {33, 36, FM_EXACT_BITS, "gc_types"},
+    {37, L, FM_SUBSET, NULL},
+};
+
+feature_mode rules_feature_mode(uint16_t release) {
+  for (size_t i = 0; i < COUNT_OF(FEATURE_MODES); i++)
+    if (in_range(release, FEATURE_MODES[i].first, FEATURE_MODES[i].last)) return FEATURE_MODES[i].mode;
+  return FM_SUBSET;
+}
+
+const char *rules_feature_bits_gated(uint16_t release) {
+  for (size_t i = 0; i < COUNT_OF(FEATURE_MODES); i++)
+    if (in_range(release, FEATURE_MODES[i].first, FEATURE_MODES[i].last)) return FEATURE_MODES[i].gated;
+  return NULL;
+}
+
+uint64_t rules_feature_mask(const cwasm_release *r, const char *name, size_t n) {
+  const cwasm_layout *l = r->layout;
+  if (l->features == CWASM_FEATURES_BOOLS) {
+    for (unsigned i = 0; i < l->feature_bools_count; i++)
+      if (strlen(l->feature_bools[i]) == n && memcmp(l->feature_bools[i], name, n) == 0)
+        return (uint64_t)1 << i;
+    return 0;
+  }
+  for (unsigned i = 0; i < r->feature_bits_count; i++)
+    if (strlen(r->feature_bits[i].name) == n && memcmp(r->feature_bits[i].name, name, n) == 0)
+      return r->feature_bits[i].mask;
+  return 0;
+}
+
+/* ---------------------------------------------------------- version (§3.2) */
+
+static const struct {
+  uint16_t first, last;
+  const char *prefix;
+} VERSION_PREFIXES[] = {
+    {3, 41, "Module was compiled with incompatible Wasmtime version '"},
+    {42, L, "Module was compiled with incompatible version '"},
+};
+
+const char *rules_version_prefix_default(uint16_t release) {
+  for (size_t i = 0; i < COUNT_OF(VERSION_PREFIXES); i++)
+    if (in_range(release, VERSION_PREFIXES[i].first, VERSION_PREFIXES[i].last))
+      return VERSION_PREFIXES[i].prefix;
+  return RULES_VERSION_PREFIX_CUSTOM;
+}

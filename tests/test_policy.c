@@ -1,0 +1,1914 @@
+/*
+ * The policy checker against Wasmtime's own acceptance scenarios
+ * (serialization.rs unit tests and the rules of spec §2.4, §3.2, §6): every
+ * test builds an artifact that differs from a compatible baseline in one
+ * (or a few) places and expects exactly Wasmtime's finding and message for
+ * the release used.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cwasm/cwasm.h"
+#include "elfbuild.h"
+#include "metabuild.h"
+
+#define T(x) CWASM_T_##x
+#define MAXF 96
+
+/* ------------------------------------------------------------ building */
+
+typedef struct spec {
+  uint16_t release;
+  char version[300];
+  char target[96];
+  cwasm_default_flag shared[MAXF];
+  uint32_t nshared;
+  cwasm_default_flag isa[MAXF];
+  uint32_t nisa;
+  cwasm_tunables tun;
+  uint64_t features;
+  uint32_t e_flags;
+  bool big_endian;
+  const cwasm_layout *layout; /* NULL: the release's */
+} spec;
+
+typedef struct built {
+  uint8_t *img;
+  size_t len;
+  cwasm_artifact a;
+} built;
+
+static cwasm_report g_report; /* 60 KiB: kept off the test's stack */
+
+static cwasm_host_cpu cpu_all(cwasm_arch arch) {
+  cwasm_host_cpu c;
+  memset(&c, 0, sizeof c);
+  c.arch = arch;
+  if (arch == CWASM_ARCH_RISCV64) c.all_present = 1;
+  for (int f = 0; f < CWASM_CPU__COUNT; f++)
+    if (cwasm_cpu_feature_arch((cwasm_cpu_feature)f) == arch) c.known |= CWASM_CPU_BIT(f);
+  c.present = c.known;
+  return c;
+}
+
+static void spec_for(spec *s, uint16_t release, cwasm_arch arch) {
+  cwasm_defaults d;
+  cwasm_host_cpu cpu = cpu_all(arch);
+  memset(s, 0, sizeof *s);
+  assert_int_equal(cwasm_defaults_get(release, arch, &cpu, &d), CWASM_OK);
+  s->release = release;
+  snprintf(s->version, sizeof s->version, "%s", d.version);
+  snprintf(s->target, sizeof s->target, "%s", cwasm_defaults_target(arch));
+  memcpy(s->shared, d.shared, d.shared_count * sizeof d.shared[0]);
+  s->nshared = d.shared_count;
+  memcpy(s->isa, d.isa, d.isa_count * sizeof d.isa[0]);
+  s->nisa = d.isa_count;
+  s->tun = d.tunables;
+  s->features = d.features.bits;
+  s->e_flags = CWASM_EF_MODULE;
+  s->big_endian = arch == CWASM_ARCH_S390X || arch == CWASM_ARCH_PULLEY32BE || arch == CWASM_ARCH_PULLEY64BE;
+}
+
+static void spec_x86(spec *s, uint16_t release) { spec_for(s, release, CWASM_ARCH_X86_64); }
+
+static size_t engine_bytes(const spec *s, uint8_t *out, size_t cap) {
+  static uint8_t meta[16384];
+  mb m;
+  mb_values vals;
+  const cwasm_layout *l = s->layout ? s->layout : cwasm_release_get(s->release)->layout;
+  mb_init(&m, meta, sizeof meta, l->codec);
+  mb_values_from_tunables(&s->tun, &vals);
+  mb_metadata_flags(&m, l, s->target, s->shared, s->nshared, s->isa, s->nisa, &vals, s->features, NULL);
+  assert_false(m.overflow);
+  return mb_engine(out, cap, s->version, meta, m.n);
+}
+
+static void build_engine(built *b, const uint8_t *engine, size_t n, uint32_t e_flags, bool big) {
+  cwasm_options opt;
+  cwasm_diag d;
+  memset(&opt, 0, sizeof opt);
+  opt.flags = CWASM_OPT_LENIENT;
+  assert_int_equal(eb_artifact(&b->img, &b->len, engine, n, e_flags, big), 0);
+  cwasm_status st = cwasm_parse(b->img, b->len, &opt, &b->a, &d);
+  if (st != CWASM_OK) {
+    char msg[256];
+    cwasm_diag_format(&d, msg, sizeof msg);
+    fail_msg("parse: %s", msg);
+  }
+}
+
+static void build(const spec *s, built *b) {
+  static uint8_t engine[20000];
+  size_t n = engine_bytes(s, engine, sizeof engine);
+  assert_true(n > 0);
+  build_engine(b, engine, n, s->e_flags, s->big_endian);
+}
+
+static void done(built *b) { free(b->img); }
+
+/* A host of `release` on x86_64 Linux with every CPU feature, gc compiled
+ * in, and the release's default Tunables and features. */
+static void host_for(cwasm_host *h, uint16_t release, cwasm_arch arch) {
+  cwasm_defaults d;
+  assert_int_equal(cwasm_host_init(release, h), CWASM_OK);
+  assert_int_equal(cwasm_host_set_target(h, cwasm_defaults_target(arch)), CWASM_OK);
+  h->cpu = cpu_all(arch == CWASM_ARCH_X86_64 || arch == CWASM_ARCH_AARCH64 || arch == CWASM_ARCH_S390X ||
+                           arch == CWASM_ARCH_RISCV64
+                       ? arch
+                       : CWASM_ARCH_X86_64);
+  h->cpu_mode = CWASM_CPU_MODE_PROBE;
+  h->gc_cargo_feature = CWASM_YES;
+  assert_int_equal(cwasm_defaults_get(release, arch, NULL, &d), CWASM_OK);
+  h->tunables = d.tunables;
+  h->features = d.features;
+  h->have_features = 1;
+  assert_int_equal(cwasm_host_set_version(h, CWASM_STRATEGY_DEFAULT, d.version), CWASM_OK);
+}
+
+static void host_x86(cwasm_host *h, uint16_t release) { host_for(h, release, CWASM_ARCH_X86_64); }
+
+static void dump(const cwasm_report *r) {
+  char line[512];
+  for (uint32_t i = 0; i < r->count; i++) {
+    const cwasm_finding *f = &r->items[i];
+    cwasm_finding_format(f, line, sizeof line);
+    print_message("  [%s %s %s] %s | %s | %s | %s\n", cwasm_item_kind_name(f->kind), cwasm_status_name(f->code),
+                  cwasm_check_stage_name(f->stage), f->field, f->artifact, f->host, line);
+  }
+}
+
+static cwasm_report *check(const built *b, const cwasm_host *h) {
+  memset(&g_report, 0xa5, sizeof g_report); /* every field must be written */
+  assert_int_equal(cwasm_check(&b->a, h, &g_report), CWASM_OK);
+  assert_int_equal(g_report.compatible, g_report.findings == 0);
+  return &g_report;
+}
+
+static void expect_compatible(const cwasm_report *r) {
+  if (!r->compatible || r->notes) {
+    dump(r);
+    fail_msg("expected compatible without notes: %u findings, %u notes", r->findings, r->notes);
+  }
+}
+
+static const cwasm_finding *nth(const cwasm_report *r, cwasm_item_kind kind, uint32_t n) {
+  for (uint32_t i = 0; i < r->count; i++)
+    if (r->items[i].kind == kind && n-- == 0) return &r->items[i];
+  return NULL;
+}
+
+/* Exactly one finding, with this code and message (and this context). */
+static const cwasm_finding *expect_one(const cwasm_report *r, cwasm_status code, const char *message) {
+  const cwasm_finding *f = nth(r, CWASM_ITEM_FINDING, 0);
+  if (r->findings != 1 || !f || f->code != code || strcmp(f->message, message) != 0) {
+    dump(r);
+    fail_msg("expected exactly one %s: %s", cwasm_status_name(code), message);
+  }
+  return f;
+}
+
+static uint32_t count_code(const cwasm_report *r, cwasm_status code) {
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < r->count; i++) n += r->items[i].code == code;
+  return n;
+}
+
+static cwasm_default_flag *flag_in(cwasm_default_flag *l, uint32_t *n, const char *name) {
+  for (uint32_t i = 0; i < *n; i++)
+    if (strcmp(l[i].name, name) == 0) return &l[i];
+  assert_true(*n < MAXF);
+  memset(&l[*n], 0, sizeof l[*n]);
+  l[*n].name = name;
+  return &l[(*n)++];
+}
+
+static void set_bool(cwasm_default_flag *l, uint32_t *n, const char *name, int v) {
+  cwasm_default_flag *f = flag_in(l, n, name);
+  f->kind = CWASM_FLAG_BOOL;
+  f->boolean = (uint8_t)v;
+}
+
+static void set_enum(cwasm_default_flag *l, uint32_t *n, const char *name, const char *v) {
+  cwasm_default_flag *f = flag_in(l, n, name);
+  f->kind = CWASM_FLAG_ENUM;
+  f->enum_value = v;
+}
+
+static uint64_t fmask(uint16_t release, const char *name) {
+  const cwasm_release *r = cwasm_release_get(release);
+  const cwasm_layout *l = r->layout;
+  if (l->features == CWASM_FEATURES_BOOLS) {
+    for (unsigned i = 0; i < l->feature_bools_count; i++)
+      if (strcmp(l->feature_bools[i], name) == 0) return (uint64_t)1 << i;
+  } else {
+    for (unsigned i = 0; i < r->feature_bits_count; i++)
+      if (strcmp(r->feature_bits[i].name, name) == 0) return r->feature_bits[i].mask;
+  }
+  fail_msg("no feature %s in v%u", name, release);
+  return 0;
+}
+
+/* ----------------------------------------------------- the baseline */
+
+/* Defaults of every release, on every architecture family, against a host
+ * of the same release: compatible, with no note. This is what makes every
+ * other test's single difference the only reason. */
+static void test_defaults_compatible_everywhere(void **state) {
+  (void)state;
+  static const cwasm_arch arches[] = {CWASM_ARCH_X86_64, CWASM_ARCH_AARCH64, CWASM_ARCH_S390X,
+                                      CWASM_ARCH_RISCV64, CWASM_ARCH_PULLEY32, CWASM_ARCH_PULLEY64,
+                                      CWASM_ARCH_PULLEY32BE, CWASM_ARCH_PULLEY64BE};
+  for (uint16_t r = CWASM_FIRST_RELEASE; r <= CWASM_LAST_RELEASE; r++) {
+    for (size_t a = 0; a < sizeof arches / sizeof arches[0]; a++) {
+      spec s;
+      built b;
+      cwasm_host h;
+      bool pulley = arches[a] >= CWASM_ARCH_PULLEY32;
+      if (pulley && r < 28) continue; /* Pulley targets exist from v28 */
+      spec_for(&s, r, arches[a]);
+      build(&s, &b);
+      host_for(&h, r, arches[a]);
+      cwasm_report *rep = check(&b, &h);
+      if (!rep->compatible || rep->notes) {
+        dump(rep);
+        fail_msg("v%u arch %d: default artifact not compatible with default host", r, arches[a]);
+      }
+      done(&b);
+    }
+  }
+}
+
+/* The built-in default host of v48 on this machine accepts what the v48
+ * defaults (with this CPU's ISA answers) produce. */
+static void test_builtin_default_host_v48(void **state) {
+  (void)state;
+#if defined(__x86_64__) && defined(__linux__)
+  cwasm_host h;
+  cwasm_defaults d;
+  spec s;
+  built b;
+  assert_int_equal(cwasm_host_default(48, &h), CWASM_OK);
+  assert_int_equal(h.origin, CWASM_HOST_DEFAULTS);
+  assert_int_equal(h.defaults_exact, 1);
+  assert_string_equal(h.version, "48");
+  assert_int_equal(h.cpu_mode, CWASM_CPU_MODE_PROBE);
+  assert_int_equal(cwasm_defaults_get(48, CWASM_ARCH_X86_64, &h.cpu, &d), CWASM_OK);
+  memset(&s, 0, sizeof s);
+  s.release = 48;
+  snprintf(s.version, sizeof s.version, "%s", d.version);
+  snprintf(s.target, sizeof s.target, "x86_64-unknown-linux-gnu");
+  memcpy(s.shared, d.shared, sizeof d.shared);
+  s.nshared = d.shared_count;
+  memcpy(s.isa, d.isa, sizeof d.isa);
+  s.nisa = d.isa_count;
+  s.tun = d.tunables;
+  s.features = d.features.bits;
+  s.e_flags = CWASM_EF_MODULE;
+  build(&s, &b);
+  expect_compatible(check(&b, &h));
+  /* and the same artifact is not accepted by the default host of v47 */
+  assert_int_equal(cwasm_host_default(47, &h), CWASM_OK);
+  cwasm_report *r = check(&b, &h);
+  assert_false(r->compatible);
+  assert_int_equal(nth(r, CWASM_ITEM_FINDING, 0)->code, CWASM_F_VERSION);
+  assert_string_equal(nth(r, CWASM_ITEM_FINDING, 0)->message, "Module was compiled with incompatible version '48'");
+  done(&b);
+#else
+  skip();
+#endif
+}
+
+/* Wasmtime's own unit tests of check_compatible (serialization.rs), as they
+ * read in recent releases and, where the wording differed, in older ones. */
+static void test_wasmtime_unit_tests(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  char line[300];
+  /* test_architecture_mismatch: "unknown-generic-linux" */
+  spec_x86(&s, 48);
+  snprintf(s.target, sizeof s.target, "unknown-generic-linux");
+  build(&s, &b);
+  host_x86(&h, 48);
+  expect_one(check(&b, &h), CWASM_F_ARCH, "Module was compiled for architecture 'unknown'");
+  done(&b);
+  /* test_os_mismatch: "<host arch>-generic-unknown" */
+  snprintf(s.target, sizeof s.target, "x86_64-generic-unknown");
+  build(&s, &b);
+  expect_one(check(&b, &h), CWASM_F_OS, "Module was compiled for operating system 'unknown'");
+  done(&b);
+  /* test_cranelift_flags_mismatch: a pushed preserve_frame_pointers = false */
+  spec_x86(&s, 48);
+  s.shared[s.nshared].name = "preserve_frame_pointers";
+  s.shared[s.nshared].kind = CWASM_FLAG_BOOL;
+  s.shared[s.nshared++].boolean = 0;
+  build(&s, &b);
+  cwasm_finding_format(expect_one(check(&b, &h), CWASM_F_SHARED_FLAG,
+                                  "setting \"preserve_frame_pointers\" is configured to Bool(false) which is not "
+                                  "supported"),
+                       line, sizeof line);
+  assert_non_null(strstr(line, "compilation settings of module incompatible with native host"));
+  done(&b);
+  /* test_isa_flags_mismatch: not_a_flag, v21+ and the older wording */
+  spec_x86(&s, 48);
+  set_bool(s.isa, &s.nisa, "not_a_flag", 1);
+  build(&s, &b);
+  expect_one(check(&b, &h), CWASM_F_ISA_FLAG_UNKNOWN,
+             "don't know how to test for target-specific flag \"not_a_flag\" at runtime");
+  done(&b);
+  /* test_tunables_int_mismatch: memory_guard_size = 0 (v27+), static guard (v3-v26) */
+  spec_x86(&s, 48);
+  s.tun.f[T(MEMORY_GUARD_SIZE)].value = 0;
+  build(&s, &b);
+  expect_one(check(&b, &h), CWASM_F_TUNABLE,
+             "Module was compiled with a memory guard size of '0' but '33554432' is expected for the host");
+  done(&b);
+  spec_x86(&s, 20);
+  s.tun.f[T(STATIC_MEMORY_OFFSET_GUARD_SIZE)].value = 0;
+  build(&s, &b);
+  host_x86(&h, 20);
+  expect_one(check(&b, &h), CWASM_F_TUNABLE,
+             "Module was compiled with a static memory guard size of '0' but '2147483648' is expected for the host");
+  done(&b);
+  /* test_tunables_bool_mismatch: epoch interruption both ways */
+  spec_x86(&s, 48);
+  build(&s, &b);
+  host_x86(&h, 48);
+  assert_int_equal(cwasm_host_set_tunable(&h, "epoch_interruption=true"), CWASM_OK);
+  expect_one(check(&b, &h), CWASM_F_TUNABLE,
+             "Module was compiled without epoch interruption but it is enabled for the host");
+  done(&b);
+  s.tun.f[T(EPOCH_INTERRUPTION)].value = 1;
+  build(&s, &b);
+  host_x86(&h, 48);
+  expect_one(check(&b, &h), CWASM_F_TUNABLE,
+             "Module was compiled with epoch interruption but it is not enabled for the host");
+  done(&b);
+  /* test_feature_mismatch: threads off in the module is fine, on is not */
+  spec_x86(&s, 48);
+  s.features &= ~fmask(48, "threads");
+  build(&s, &b);
+  expect_compatible(check(&b, &h));
+  done(&b);
+  spec_x86(&s, 48);
+  build(&s, &b);
+  h.features.bits &= ~fmask(48, "threads");
+  expect_one(check(&b, &h), CWASM_F_FEATURE,
+             "Module was compiled with support for WebAssembly feature `threads` but it is not enabled for the host");
+  done(&b);
+}
+
+/* ------------------------------------------------------- target (§6.2) */
+
+static void test_architecture_mismatch(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  spec_x86(&s, 48);
+  snprintf(s.target, sizeof s.target, "aarch64-unknown-linux-gnu");
+  build(&s, &b);
+  host_x86(&h, 48);
+  const cwasm_finding *f = expect_one(check(&b, &h), CWASM_F_ARCH, "Module was compiled for architecture 'aarch64'");
+  assert_string_equal(f->field, "target.arch");
+  assert_string_equal(f->artifact, "aarch64");
+  assert_string_equal(f->host, "x86_64");
+  assert_null(f->context);
+  /* Wasmtime does not look at e_machine, cwasm warns about it */
+  assert_int_equal(count_code(&g_report, CWASM_W_E_MACHINE), 1);
+  done(&b);
+  /* sub-architectures are distinct values */
+  spec_for(&s, 48, CWASM_ARCH_RISCV64);
+  snprintf(s.target, sizeof s.target, "riscv64-unknown-linux-gnu");
+  build(&s, &b);
+  host_for(&h, 48, CWASM_ARCH_RISCV64);
+  expect_one(check(&b, &h), CWASM_F_ARCH, "Module was compiled for architecture 'riscv64'");
+  done(&b);
+}
+
+static void test_os_mismatch(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  spec_x86(&s, 36);
+  snprintf(s.target, sizeof s.target, "x86_64-pc-windows-msvc");
+  build(&s, &b);
+  host_x86(&h, 36);
+  expect_one(check(&b, &h), CWASM_F_OS, "Module was compiled for operating system 'windows'");
+  /* vendor and environment are not compared */
+  done(&b);
+  snprintf(s.target, sizeof s.target, "x86_64-pc-linux-musl");
+  build(&s, &b);
+  expect_compatible(check(&b, &h));
+  done(&b);
+  /* darwin with a deployment version is another OS value */
+  spec_for(&s, 39, CWASM_ARCH_AARCH64);
+  snprintf(s.target, sizeof s.target, "aarch64-apple-darwin23.1");
+  build(&s, &b);
+  host_for(&h, 39, CWASM_ARCH_AARCH64);
+  assert_int_equal(cwasm_host_set_target(&h, "aarch64-apple-darwin"), CWASM_OK);
+  expect_one(check(&b, &h), CWASM_F_OS, "Module was compiled for operating system 'darwin23.1.0'");
+  done(&b);
+}
+
+static void test_target_parse_error(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  spec_x86(&s, 30);
+  snprintf(s.target, sizeof s.target, "x86_64-unknown-linux-gnu-extra");
+  set_bool(s.shared, &s.nshared, "not_a_setting", 1); /* not reached: Wasmtime stops at the parse */
+  build(&s, &b);
+  host_x86(&h, 30);
+  const cwasm_finding *f = expect_one(check(&b, &h), CWASM_F_TARGET_PARSE, "Unrecognized binary format: extra");
+  assert_string_equal(f->artifact, "x86_64-unknown-linux-gnu-extra");
+  assert_string_equal(f->host, "x86_64-unknown-linux-gnu");
+  done(&b);
+  snprintf(s.target, sizeof s.target, "x86_64-unknown-linux-gnu-elf-extra");
+  build(&s, &b);
+  expect_one(check(&b, &h), CWASM_F_TARGET_PARSE, "Unrecognized field: extra");
+  done(&b);
+}
+
+/* -------------------------------------------------- shared flags (§6.3) */
+
+static void test_shared_flag_unsupported_value(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  char line[300];
+  spec_x86(&s, 48);
+  set_bool(s.shared, &s.nshared, "preserve_frame_pointers", 0);
+  build(&s, &b);
+  host_x86(&h, 48);
+  const cwasm_finding *f = expect_one(check(&b, &h), CWASM_F_SHARED_FLAG,
+                                      "setting \"preserve_frame_pointers\" is configured to Bool(false) which is "
+                                      "not supported");
+  assert_string_equal(f->context, "compilation settings of module incompatible with native host");
+  assert_string_equal(f->field, "shared_flags.preserve_frame_pointers");
+  assert_string_equal(f->artifact, "Bool(false)");
+  assert_string_equal(f->host, "Bool(true)");
+  assert_int_equal(f->stage, CWASM_STAGE_CHECK_SHARED_FLAGS);
+  assert_true(f->index < s.nshared);
+  size_t len = cwasm_finding_format(f, line, sizeof line);
+  assert_int_equal(len, strlen(line));
+  assert_string_equal(line, "compilation settings of module incompatible with native host: setting "
+                            "\"preserve_frame_pointers\" is configured to Bool(false) which is not supported");
+  done(&b);
+  /* an Enum value */
+  spec_x86(&s, 48);
+  set_enum(s.shared, &s.nshared, "libcall_call_conv", "system_v");
+  build(&s, &b);
+  expect_one(check(&b, &h), CWASM_F_SHARED_FLAG,
+             "setting \"libcall_call_conv\" is configured to Enum(\"system_v\") which is not supported");
+  done(&b);
+}
+
+static void test_shared_flag_unknown(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  spec_x86(&s, 48);
+  set_bool(s.shared, &s.nshared, "not_a_setting", 1);
+  build(&s, &b);
+  host_x86(&h, 48);
+  const cwasm_finding *f =
+      expect_one(check(&b, &h), CWASM_F_SHARED_FLAG_UNKNOWN, "unknown shared setting \"not_a_setting\" configured to Bool(true)");
+  assert_string_equal(f->context, "compilation settings of module incompatible with native host");
+  done(&b);
+  /* names leave the table: enable_safepoints is known to v37, unknown to v38 */
+  spec_x86(&s, 37);
+  set_bool(s.shared, &s.nshared, "enable_safepoints", 1);
+  build(&s, &b);
+  host_x86(&h, 37);
+  expect_compatible(check(&b, &h));
+  done(&b);
+  spec_x86(&s, 38);
+  set_bool(s.shared, &s.nshared, "enable_safepoints", 1);
+  build(&s, &b);
+  host_x86(&h, 38);
+  expect_one(check(&b, &h), CWASM_F_SHARED_FLAG_UNKNOWN,
+             "unknown shared setting \"enable_safepoints\" configured to Bool(true)");
+  done(&b);
+  /* Debug escaping of a hostile name */
+  spec_x86(&s, 48);
+  set_bool(s.shared, &s.nshared, "a\"b\\c\td\x01", 0);
+  build(&s, &b);
+  host_x86(&h, 48);
+  expect_one(check(&b, &h), CWASM_F_SHARED_FLAG_UNKNOWN,
+             "unknown shared setting \"a\\\"b\\\\c\\td\\u{1}\" configured to Bool(false)");
+  done(&b);
+}
+
+static void test_safepoints_follow_reference_types(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  spec_x86(&s, 36);
+  set_bool(s.shared, &s.nshared, "enable_safepoints", 0);
+  build(&s, &b);
+  host_x86(&h, 36); /* reference types on (both bits) */
+  expect_one(check(&b, &h), CWASM_F_SHARED_FLAG,
+             "setting \"enable_safepoints\" is configured to Bool(false) which is not supported");
+  h.features.bits &= ~fmask(36, "reference_types");
+  s.features &= ~fmask(36, "reference_types");
+  done(&b);
+  build(&s, &b);
+  expect_compatible(check(&b, &h));
+  h.have_features = 0; /* unknown: a note, not a finding */
+  cwasm_report *r = check(&b, &h);
+  assert_true(r->compatible);
+  /* notes: the flag, stack_switch_model (needs the features too) and the feature check */
+  assert_int_equal(count_code(r, CWASM_W_UNCHECKED), 3);
+  done(&b);
+}
+
+static void test_enable_probestack_per_era(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  /* v3: must be off */
+  spec_x86(&s, 3);
+  assert_int_equal(flag_in(s.shared, &s.nshared, "enable_probestack")->boolean, 0);
+  set_bool(s.shared, &s.nshared, "enable_probestack", 1);
+  build(&s, &b);
+  host_x86(&h, 3);
+  expect_one(check(&b, &h), CWASM_F_SHARED_FLAG,
+             "setting \"enable_probestack\" is configured to Bool(true) which is not supported");
+  done(&b);
+  /* v3: strategy outline; v4: inline */
+  spec_x86(&s, 3);
+  set_enum(s.shared, &s.nshared, "probestack_strategy", "inline");
+  build(&s, &b);
+  expect_one(check(&b, &h), CWASM_F_SHARED_FLAG,
+             "setting \"probestack_strategy\" is configured to Enum(\"inline\") which is not supported");
+  done(&b);
+  /* v4-v26: whatever the host target's arch supports */
+  spec_x86(&s, 26);
+  set_bool(s.shared, &s.nshared, "enable_probestack", 0);
+  build(&s, &b);
+  host_x86(&h, 26);
+  const cwasm_finding *f = expect_one(check(&b, &h), CWASM_F_SHARED_FLAG,
+                                      "setting \"enable_probestack\" is configured to Bool(false) which is not "
+                                      "supported");
+  assert_string_equal(f->host, "Bool(true)");
+  done(&b);
+  spec_for(&s, 26, CWASM_ARCH_S390X);
+  set_bool(s.shared, &s.nshared, "enable_probestack", 1);
+  build(&s, &b);
+  host_for(&h, 26, CWASM_ARCH_S390X);
+  expect_one(check(&b, &h), CWASM_F_SHARED_FLAG,
+             "setting \"enable_probestack\" is configured to Bool(true) which is not supported");
+  done(&b);
+  /* x86_64h is not x86_64 for probestack_supported */
+  spec_x86(&s, 10);
+  snprintf(s.target, sizeof s.target, "x86_64h-apple-darwin");
+  build(&s, &b);
+  host_x86(&h, 10);
+  assert_int_equal(cwasm_host_set_target(&h, "x86_64h-apple-darwin"), CWASM_OK);
+  expect_one(check(&b, &h), CWASM_F_SHARED_FLAG,
+             "setting \"enable_probestack\" is configured to Bool(true) which is not supported");
+  done(&b);
+  /* v27+: always on, whatever the arch */
+  spec_for(&s, 27, CWASM_ARCH_S390X);
+  set_bool(s.shared, &s.nshared, "enable_probestack", 0);
+  build(&s, &b);
+  host_for(&h, 27, CWASM_ARCH_S390X);
+  expect_one(check(&b, &h), CWASM_F_SHARED_FLAG,
+             "setting \"enable_probestack\" is configured to Bool(false) which is not supported");
+  done(&b);
+}
+
+static void test_stack_switch_model(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  /* v35+: with stack switching on, Linux needs "basic" */
+  spec_x86(&s, 35);
+  build(&s, &b); /* default "none" */
+  host_x86(&h, 35);
+  h.features.bits |= fmask(35, "stack_switching");
+  s.features = h.features.bits;
+  done(&b);
+  build(&s, &b);
+  const cwasm_finding *f = expect_one(check(&b, &h), CWASM_F_SHARED_FLAG,
+                                      "setting \"stack_switch_model\" is configured to Enum(\"none\") which is not "
+                                      "supported");
+  assert_string_equal(f->host, "Enum(\"basic\")");
+  done(&b);
+  set_enum(s.shared, &s.nshared, "stack_switch_model", "basic");
+  build(&s, &b);
+  expect_compatible(check(&b, &h));
+  done(&b);
+  /* Windows: update_windows_tib; another OS: not supported at all */
+  snprintf(s.target, sizeof s.target, "x86_64-pc-windows-msvc");
+  build(&s, &b);
+  assert_int_equal(cwasm_host_set_target(&h, "x86_64-pc-windows-msvc"), CWASM_OK);
+  f = expect_one(check(&b, &h), CWASM_F_SHARED_FLAG,
+                 "setting \"stack_switch_model\" is configured to Enum(\"basic\") which is not supported");
+  assert_string_equal(f->host, "Enum(\"update_windows_tib\")");
+  done(&b);
+  snprintf(s.target, sizeof s.target, "x86_64-unknown-freebsd");
+  build(&s, &b);
+  assert_int_equal(cwasm_host_set_target(&h, "x86_64-unknown-freebsd"), CWASM_OK);
+  expect_one(check(&b, &h), CWASM_F_SHARED_FLAG, "stack-switching feature not supported on this platform");
+  done(&b);
+  /* v34: ignored whatever the value */
+  spec_x86(&s, 34);
+  set_enum(s.shared, &s.nshared, "stack_switch_model", "bogus");
+  s.features |= fmask(34, "stack_switching");
+  build(&s, &b);
+  host_x86(&h, 34);
+  h.features.bits = s.features;
+  expect_compatible(check(&b, &h));
+  done(&b);
+}
+
+static void test_unwind_info_windows(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  spec_x86(&s, 24);
+  set_bool(s.shared, &s.nshared, "unwind_info", 0);
+  build(&s, &b);
+  host_x86(&h, 24);
+  expect_compatible(check(&b, &h));
+  done(&b);
+  snprintf(s.target, sizeof s.target, "x86_64-pc-windows-msvc");
+  build(&s, &b);
+  assert_int_equal(cwasm_host_set_target(&h, "x86_64-pc-windows-msvc"), CWASM_OK);
+  expect_one(check(&b, &h), CWASM_F_SHARED_FLAG,
+             "setting \"unwind_info\" is configured to Bool(false) which is not supported");
+  done(&b);
+}
+
+/* Map era (v3-v14): a BTreeMap keeps the last value of a duplicated name,
+ * checked once; the sequence era (v15+) checks every entry. */
+static void test_duplicate_flags_map_vs_sequence(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  for (int era = 0; era < 2; era++) {
+    uint16_t r = era ? 15 : 14;
+    for (int order = 0; order < 2; order++) {
+      spec_x86(&s, r);
+      /* a second preserve_frame_pointers entry, appended after the first */
+      set_bool(s.shared, &s.nshared, "preserve_frame_pointers", order ? 0 : 1);
+      assert_true(s.nshared < MAXF);
+      s.shared[s.nshared].name = "preserve_frame_pointers";
+      s.shared[s.nshared].kind = CWASM_FLAG_BOOL;
+      s.shared[s.nshared].boolean = (uint8_t)(order ? 1 : 0);
+      s.nshared++;
+      build(&s, &b);
+      host_x86(&h, r);
+      cwasm_report *rep = check(&b, &h);
+      if (era == 0 && order == 1) expect_compatible(rep); /* last value true wins */
+      else expect_one(rep, CWASM_F_SHARED_FLAG,
+                      "setting \"preserve_frame_pointers\" is configured to Bool(false) which is not supported");
+      done(&b);
+    }
+  }
+  /* many duplicates across dedup chunks: only the last of each name counts */
+  spec_x86(&s, 12);
+  memset(s.shared, 0, sizeof s.shared);
+  s.nshared = 0;
+  for (int i = 0; i < 90; i++) {
+    s.shared[s.nshared].name = i == 89 ? "unwind_info" : "use_colocated_libcalls";
+    s.shared[s.nshared].kind = CWASM_FLAG_BOOL;
+    s.shared[s.nshared].boolean = (uint8_t)(i % 2); /* true is rejected, false accepted */
+    s.nshared++;
+  }
+  s.shared[88].boolean = 0; /* the last use_colocated_libcalls is false */
+  build(&s, &b);
+  host_x86(&h, 12);
+  expect_compatible(check(&b, &h));
+  done(&b);
+  s.shared[88].boolean = 1;
+  build(&s, &b);
+  const cwasm_finding *f = expect_one(check(&b, &h), CWASM_F_SHARED_FLAG,
+                                      "setting \"use_colocated_libcalls\" is configured to Bool(true) which is not "
+                                      "supported");
+  assert_int_equal(f->index, 88);
+  done(&b);
+}
+
+/* ------------------------------------------------------ ISA flags (§6.4) */
+
+static void test_isa_flag_unknown(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  spec_x86(&s, 21);
+  set_bool(s.isa, &s.nisa, "not_a_flag", 1);
+  build(&s, &b);
+  host_x86(&h, 21);
+  const cwasm_finding *f = expect_one(check(&b, &h), CWASM_F_ISA_FLAG_UNKNOWN,
+                                      "don't know how to test for target-specific flag \"not_a_flag\" at runtime");
+  assert_string_equal(f->context, "compilation settings of module incompatible with native host");
+  done(&b);
+  spec_x86(&s, 20);
+  set_bool(s.isa, &s.nisa, "not_a_flag", 1);
+  build(&s, &b);
+  host_x86(&h, 20);
+  expect_one(check(&b, &h), CWASM_F_ISA_FLAG_UNKNOWN,
+             "cannot test if target-specific flag \"not_a_flag\" is available at runtime");
+  done(&b);
+  /* false values pass whatever the name */
+  spec_x86(&s, 48);
+  set_bool(s.isa, &s.nisa, "not_a_flag", 0);
+  build(&s, &b);
+  host_x86(&h, 48);
+  expect_compatible(check(&b, &h));
+  done(&b);
+  /* a riscv64 host takes any name but not_a_flag */
+  spec_for(&s, 48, CWASM_ARCH_RISCV64);
+  set_bool(s.isa, &s.nisa, "has_zzz", 1);
+  build(&s, &b);
+  host_for(&h, 48, CWASM_ARCH_RISCV64);
+  expect_compatible(check(&b, &h));
+  done(&b);
+  set_bool(s.isa, &s.nisa, "not_a_flag", 1);
+  build(&s, &b);
+  expect_one(check(&b, &h), CWASM_F_ISA_FLAG_UNKNOWN,
+             "don't know how to test for target-specific flag \"not_a_flag\" at runtime");
+  done(&b);
+  /* a non-bool value */
+  spec_x86(&s, 48);
+  set_enum(s.isa, &s.nisa, "has_avx", "yes");
+  build(&s, &b);
+  host_x86(&h, 48);
+  expect_one(check(&b, &h), CWASM_F_ISA_FLAG_UNKNOWN,
+             "isa-specific feature \"has_avx\" configured to unknown value Enum(\"yes\")");
+  done(&b);
+  /* use_csdb (aarch64, v44+) is in no loader table */
+  spec_for(&s, 44, CWASM_ARCH_AARCH64);
+  set_bool(s.isa, &s.nisa, "use_csdb", 1);
+  build(&s, &b);
+  host_for(&h, 44, CWASM_ARCH_AARCH64);
+  expect_one(check(&b, &h), CWASM_F_ISA_FLAG_UNKNOWN,
+             "don't know how to test for target-specific flag \"use_csdb\" at runtime");
+  done(&b);
+}
+
+static void test_isa_probe_answers(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  /* present on the artifact, absent on the host */
+  spec_x86(&s, 48);
+  build(&s, &b);
+  host_x86(&h, 48);
+  h.cpu.present &= ~CWASM_CPU_BIT(CWASM_CPU_AVX2);
+  const cwasm_finding *f = expect_one(check(&b, &h), CWASM_F_ISA_FLAG,
+                                      "compilation setting \"has_avx2\" is enabled, but not available on the host");
+  assert_string_equal(f->field, "isa_flags.has_avx2");
+  assert_string_equal(f->artifact, "Bool(true)");
+  done(&b);
+  /* the probe cannot tell: an aarch64 feature asked on an x86_64 host */
+  for (uint16_t r = 36; r <= 37; r++) {
+    spec_x86(&s, r);
+    set_bool(s.isa, &s.nisa, "has_lse", 1);
+    build(&s, &b);
+    host_x86(&h, r);
+    expect_one(check(&b, &h), CWASM_F_ISA_FLAG,
+               r == 36 ? "failed to detect if target-specific flag \"has_lse\" is available at runtime"
+                       : "failed to detect if target-specific flag \"lse\" is available at runtime (compile setting "
+                         "\"has_lse\")");
+    done(&b);
+  }
+  /* v20: the x86_64 host's table does not know has_lse */
+  spec_x86(&s, 20);
+  set_bool(s.isa, &s.nisa, "has_lse", 1);
+  build(&s, &b);
+  host_x86(&h, 20);
+  expect_one(check(&b, &h), CWASM_F_ISA_FLAG_UNKNOWN,
+             "cannot test if target-specific flag \"has_lse\" is available at runtime");
+  done(&b);
+  /* v26: the probe does not answer cmpxchg16b yet; v27 does */
+  spec_x86(&s, 26);
+  set_bool(s.isa, &s.nisa, "has_cmpxchg16b", 1);
+  build(&s, &b);
+  host_x86(&h, 26);
+  expect_one(check(&b, &h), CWASM_F_ISA_FLAG_UNKNOWN,
+             "don't know how to test for target-specific flag \"has_cmpxchg16b\" at runtime");
+  done(&b);
+  /* no probe configured (no_std) */
+  spec_x86(&s, 48);
+  build(&s, &b);
+  host_x86(&h, 48);
+  h.cpu_mode = CWASM_CPU_MODE_NO_PROBE;
+  cwasm_report *r = check(&b, &h);
+  assert_int_equal(r->findings, s.nisa); /* every has_* flag is Bool(true) for an all-features CPU */
+  assert_string_equal(nth(r, CWASM_ITEM_FINDING, 0)->message,
+                      "cannot determine if host feature \"sse3\" is available at runtime, configure a probing "
+                      "function with `Config::detect_host_feature`");
+  /* CPU unknown: notes, no finding */
+  h.cpu_mode = CWASM_CPU_MODE_UNKNOWN;
+  r = check(&b, &h);
+  assert_true(r->compatible);
+  assert_int_equal(r->notes, s.nisa);
+  done(&b);
+  /* s390x before v36: one HWCAP bit answers has_vxrs_ext2 and has_mie2 */
+  spec_for(&s, 30, CWASM_ARCH_S390X);
+  build(&s, &b);
+  host_for(&h, 30, CWASM_ARCH_S390X);
+  h.cpu.present &= ~CWASM_CPU_BIT(CWASM_CPU_MIE2);
+  r = check(&b, &h);
+  assert_int_equal(r->findings, 2);
+  assert_string_equal(nth(r, CWASM_ITEM_FINDING, 1)->message,
+                      "compilation setting \"has_vxrs_ext2\" is enabled, but not available on the host");
+  done(&b);
+}
+
+static void test_pulley_pointer_width_and_endianness(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  spec_for(&s, 42, CWASM_ARCH_PULLEY32);
+  build(&s, &b);
+  host_for(&h, 42, CWASM_ARCH_PULLEY32);
+  expect_compatible(check(&b, &h));
+  h.pointer_width = 64; /* a 64-bit machine */
+  const cwasm_finding *f = expect_one(check(&b, &h), CWASM_F_ISA_FLAG, "wrong host pointer width");
+  assert_string_equal(f->artifact, "Enum(\"pointer32\")");
+  assert_string_equal(f->context, "compilation settings of module incompatible with native host");
+  h.pointer_width = 0;
+  assert_true(check(&b, &h)->compatible);
+  assert_int_equal(g_report.notes, 1);
+  done(&b);
+  /* before v28 the pointer enums are unknown values */
+  spec_for(&s, 27, CWASM_ARCH_X86_64);
+  set_enum(s.isa, &s.nisa, "pointer_width", "pointer64");
+  build(&s, &b);
+  host_x86(&h, 27);
+  expect_one(check(&b, &h), CWASM_F_ISA_FLAG_UNKNOWN,
+             "isa-specific feature \"pointer_width\" configured to unknown value Enum(\"pointer64\")");
+  done(&b);
+  /* big_endian: v29+ compares with the host's byte order */
+  spec_for(&s, 42, CWASM_ARCH_PULLEY64BE);
+  s.big_endian = false; /* an LE file, so only the flag differs */
+  build(&s, &b);
+  host_for(&h, 42, CWASM_ARCH_PULLEY64BE);
+  h.endian = CWASM_LITTLE;
+  expect_one(check(&b, &h), CWASM_F_ISA_FLAG, "wrong host endianness");
+  h.endian = CWASM_BIG;
+  expect_compatible(check(&b, &h));
+  done(&b);
+  spec_for(&s, 28, CWASM_ARCH_PULLEY64);
+  set_bool(s.isa, &s.nisa, "big_endian", 1);
+  build(&s, &b);
+  host_for(&h, 28, CWASM_ARCH_PULLEY64);
+  h.endian = CWASM_BIG;
+  expect_one(check(&b, &h), CWASM_F_ISA_FLAG_UNKNOWN,
+             "don't know how to test for target-specific flag \"big_endian\" at runtime");
+  done(&b);
+}
+
+/* ------------------------------------------------------- Tunables (§6.5) */
+
+static void test_tunable_int_mismatch(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  spec_x86(&s, 48);
+  s.tun.f[T(MEMORY_RESERVATION)].value = UINT64_C(8589934592);
+  build(&s, &b);
+  host_x86(&h, 48);
+  const cwasm_finding *f =
+      expect_one(check(&b, &h), CWASM_F_TUNABLE,
+                 "Module was compiled with a memory reservation of '8589934592' but '4294967296' is expected for the host");
+  assert_string_equal(f->field, "tunables.memory_reservation");
+  assert_string_equal(f->artifact, "8589934592");
+  assert_string_equal(f->host, "4294967296");
+  assert_null(f->context);
+  done(&b);
+  /* v3 labels and pages */
+  spec_x86(&s, 3);
+  s.tun.f[T(STATIC_MEMORY_BOUND)].value = 16384;
+  build(&s, &b);
+  host_x86(&h, 3);
+  expect_one(check(&b, &h), CWASM_F_TUNABLE,
+             "Module was compiled with a static memory bound of '16384' but '65536' is expected for the host");
+  done(&b);
+  /* unknown host value: a note */
+  spec_x86(&s, 48);
+  build(&s, &b);
+  host_x86(&h, 48);
+  assert_int_equal(cwasm_host_set_tunable(&h, "memory_reservation=?"), CWASM_OK);
+  cwasm_report *r = check(&b, &h);
+  assert_true(r->compatible);
+  assert_int_equal(r->notes, 1);
+  assert_string_equal(nth(r, CWASM_ITEM_NOTE, 0)->field, "tunables.memory_reservation");
+  /* set by text */
+  assert_int_equal(cwasm_host_set_tunable(&h, "memory_reservation=1024"), CWASM_OK);
+  expect_one(check(&b, &h), CWASM_F_TUNABLE,
+             "Module was compiled with a memory reservation of '4294967296' but '1024' is expected for the host");
+  done(&b);
+}
+
+static void test_tunable_bool_both_directions(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  spec_x86(&s, 48);
+  s.tun.f[T(CONSUME_FUEL)].value = 1;
+  build(&s, &b);
+  host_x86(&h, 48);
+  expect_one(check(&b, &h), CWASM_F_TUNABLE, "Module was compiled with fuel support but it is not enabled for the host");
+  done(&b);
+  spec_x86(&s, 48);
+  build(&s, &b);
+  assert_int_equal(cwasm_host_set_tunable(&h, "consume_fuel=true"), CWASM_OK);
+  expect_one(check(&b, &h), CWASM_F_TUNABLE, "Module was compiled without fuel support but it is enabled for the host");
+  done(&b);
+  /* labels of other releases */
+  spec_x86(&s, 22);
+  s.tun.f[T(CACHE_CALL_INDIRECTS)].value = 1;
+  s.tun.f[T(MAX_CALL_INDIRECT_CACHE_SLOTS)].value = 7;
+  build(&s, &b);
+  host_x86(&h, 22);
+  cwasm_report *r = check(&b, &h);
+  assert_int_equal(r->findings, 2);
+  assert_string_equal(nth(r, CWASM_ITEM_FINDING, 0)->message,
+                      "Module was compiled with caching of call-indirect targets but it is not enabled for the host");
+  assert_string_equal(nth(r, CWASM_ITEM_FINDING, 1)->message,
+                      "Module was compiled with a maximum slot count for caching of call-indirect targets of '7' but "
+                      "'50' is expected for the host");
+  done(&b);
+}
+
+static void test_collector_rules(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  /* artifact without GC, host with GC: an error up to v36 only */
+  for (uint16_t r = 36; r <= 37; r++) {
+    spec_x86(&s, r);
+    s.tun.f[T(COLLECTOR)].is_none = 1;
+    build(&s, &b);
+    host_x86(&h, r);
+    cwasm_report *rep = check(&b, &h);
+    if (r == 36) expect_one(rep, CWASM_F_TUNABLE, "module was compiled without GC but GC is enabled in the host");
+    else expect_compatible(rep);
+    done(&b);
+  }
+  spec_x86(&s, 37);
+  build(&s, &b);
+  host_x86(&h, 37);
+  assert_int_equal(cwasm_host_set_tunable(&h, "collector=none"), CWASM_OK);
+  expect_one(check(&b, &h), CWASM_F_TUNABLE, "module was compiled with GC however GC is disabled in the host");
+  assert_int_equal(cwasm_host_set_tunable(&h, "collector=Null"), CWASM_OK);
+  const cwasm_finding *f = expect_one(check(&b, &h), CWASM_F_TUNABLE,
+                                      "module was compiled for the deferred reference-counting collector but the "
+                                      "host is configured to use the null collector");
+  assert_string_equal(f->artifact, "DeferredReferenceCounting");
+  assert_string_equal(f->host, "Null");
+  /* Copying does not exist before v45 */
+  assert_int_equal(cwasm_host_set_tunable(&h, "collector=Copying"), CWASM_E_ARGUMENT);
+  done(&b);
+  spec_x86(&s, 48);
+  build(&s, &b);
+  host_x86(&h, 48);
+  assert_int_equal(cwasm_host_set_tunable(&h, "collector=deferred reference-counting"), CWASM_OK);
+  expect_one(check(&b, &h), CWASM_F_TUNABLE,
+             "module was compiled for the copying collector but the host is configured to use the deferred "
+             "reference-counting collector");
+  done(&b);
+}
+
+static void test_inlining_messages(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  spec_x86(&s, 36);
+  s.tun.f[T(INLINING_INTRA_MODULE)].value = 0; /* Yes */
+  build(&s, &b);
+  host_x86(&h, 36);
+  expect_one(check(&b, &h), CWASM_F_TUNABLE,
+             "module was compiled with intra-module inlining however the host is configured with intra-module "
+             "inlining only when using GC");
+  assert_int_equal(cwasm_host_set_tunable(&h, "inlining_intra_module=No"), CWASM_OK);
+  expect_one(check(&b, &h), CWASM_F_TUNABLE,
+             "module was compiled with intra-module inlining however the host is configured without intra-module "
+             "inlining");
+  done(&b);
+  spec_x86(&s, 48);
+  s.tun.f[T(INLINING_ENUM)].value = 3; /* Intrinsics */
+  build(&s, &b);
+  host_x86(&h, 48);
+  expect_one(check(&b, &h), CWASM_F_TUNABLE,
+             "module was compiled with intrinsic inlining however the host is configured without intra-module inlining");
+  assert_int_equal(cwasm_host_set_tunable(&h, "inlining=InterModule"), CWASM_OK);
+  expect_one(check(&b, &h), CWASM_F_TUNABLE,
+             "module was compiled with intrinsic inlining however the host is configured with inter-module inlining");
+  assert_int_equal(cwasm_host_set_tunable(&h, "inlining=InterModuleAndIntraGc"), CWASM_OK);
+  expect_one(check(&b, &h), CWASM_F_TUNABLE,
+             "module was compiled with intrinsic inlining however the host is configured with intra-module inlining "
+             "only when using GC");
+  done(&b);
+  /* the v36-v44 inlining bool */
+  spec_x86(&s, 44);
+  s.tun.f[T(INLINING_BOOL)].value = 1;
+  build(&s, &b);
+  host_x86(&h, 44);
+  expect_one(check(&b, &h), CWASM_F_TUNABLE, "Module was compiled with function inlining but it is not enabled for the host");
+  done(&b);
+}
+
+static void test_operator_cost(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  /* a cost table is compared only when the artifact consumes fuel */
+  spec_x86(&s, 48);
+  s.tun.f[T(OPERATOR_COST)].value = 0; /* Table */
+  build(&s, &b);
+  host_x86(&h, 48);
+  expect_compatible(check(&b, &h));
+  done(&b);
+  s.tun.f[T(CONSUME_FUEL)].value = 1;
+  build(&s, &b);
+  assert_int_equal(cwasm_host_set_tunable(&h, "consume_fuel=true"), CWASM_OK);
+  const cwasm_finding *f = expect_one(check(&b, &h), CWASM_F_TUNABLE, "Module costs are incompatible");
+  assert_string_equal(f->artifact, "Table");
+  assert_string_equal(f->host, "Default");
+  /* the same table on both sides is compatible (the host borrows it) */
+  h.tunables.f[T(OPERATOR_COST)] = b.a.meta.tunables.f[T(OPERATOR_COST)];
+  expect_compatible(check(&b, &h));
+  /* one byte differs */
+  static uint8_t other[643];
+  memcpy(other, b.a.meta.tunables.f[T(OPERATOR_COST)].table.p, sizeof other);
+  other[642] ^= 1;
+  h.tunables.f[T(OPERATOR_COST)].table.p = other;
+  expect_one(check(&b, &h), CWASM_F_TUNABLE, "Module costs are incompatible");
+  done(&b);
+}
+
+/* ------------------------------------------------------- features (§6.6) */
+
+static void test_features_struct_era(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  spec_x86(&s, 24);
+  s.features |= fmask(24, "memory64");
+  build(&s, &b);
+  host_x86(&h, 24);
+  const cwasm_finding *f = expect_one(check(&b, &h), CWASM_F_FEATURE,
+                                      "Module was compiled with WebAssembly 64-bit memory support but it is not "
+                                      "enabled for the host");
+  assert_string_equal(f->field, "features.memory64");
+  done(&b);
+  spec_x86(&s, 24);
+  s.features &= ~fmask(24, "threads");
+  build(&s, &b);
+  expect_one(check(&b, &h), CWASM_F_FEATURE,
+             "Module was compiled without WebAssembly threads support but it is enabled for the host");
+  done(&b);
+  /* v19-v24 gate: a host built without the gc Cargo feature */
+  spec_x86(&s, 20);
+  s.features |= fmask(20, "gc");
+  build(&s, &b);
+  host_x86(&h, 20);
+  expect_one(check(&b, &h), CWASM_F_FEATURE,
+             "Module was compiled with WebAssembly garbage collection support but it is not enabled for the host");
+  h.gc_cargo_feature = CWASM_NO;
+  h.features.bits &= ~fmask(20, "reference_types");
+  cwasm_report *r = check(&b, &h);
+  assert_int_equal(r->findings, 2);
+  assert_string_equal(nth(r, CWASM_ITEM_FINDING, 0)->message,
+                      "Module was compiled with WebAssembly reference types support but support in the host was "
+                      "disabled at compile time because the `gc` Cargo feature was not enabled");
+  assert_string_equal(nth(r, CWASM_ITEM_FINDING, 1)->message,
+                      "Module was compiled with WebAssembly garbage collection support but support in the host was "
+                      "disabled at compile time because the `gc` Cargo feature was not enabled");
+  done(&b);
+  /* label of tail calls in v3-v5 vs v12+; order of checks in v3 (extended_const before relaxed_simd) */
+  spec_x86(&s, 3);
+  s.features |= fmask(3, "tail_call") | fmask(3, "relaxed_simd") | fmask(3, "extended_const");
+  build(&s, &b);
+  host_x86(&h, 3);
+  r = check(&b, &h);
+  assert_int_equal(r->findings, 3);
+  assert_string_equal(nth(r, CWASM_ITEM_FINDING, 0)->message,
+                      "Module was compiled with WebAssembly tail-call support but it is not enabled for the host");
+  assert_string_equal(nth(r, CWASM_ITEM_FINDING, 1)->field, "features.extended_const");
+  assert_string_equal(nth(r, CWASM_ITEM_FINDING, 2)->field, "features.relaxed_simd");
+  done(&b);
+  spec_x86(&s, 12);
+  s.features |= fmask(12, "tail_call");
+  build(&s, &b);
+  host_x86(&h, 12);
+  expect_one(check(&b, &h), CWASM_F_FEATURE,
+             "Module was compiled with WebAssembly tail calls support but it is not enabled for the host");
+  done(&b);
+}
+
+static void test_features_bit_sets(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  /* v36: exact (XOR); v37: subset */
+  spec_x86(&s, 36);
+  s.features |= fmask(36, "gc");
+  build(&s, &b);
+  host_x86(&h, 36);
+  expect_one(check(&b, &h), CWASM_F_FEATURE,
+             "Module was compiled with support for WebAssembly feature `gc` but it is not enabled for the host");
+  done(&b);
+  spec_x86(&s, 36);
+  s.features &= ~fmask(36, "threads");
+  build(&s, &b);
+  expect_one(check(&b, &h), CWASM_F_FEATURE,
+             "Module was compiled without support for WebAssembly feature `threads` but it is enabled for the host");
+  done(&b);
+  spec_x86(&s, 37);
+  s.features &= ~fmask(37, "threads");
+  build(&s, &b);
+  host_x86(&h, 37);
+  expect_compatible(check(&b, &h));
+  done(&b);
+  /* v33-v36: gc_types through the gc Cargo gate */
+  spec_x86(&s, 33);
+  build(&s, &b);
+  host_x86(&h, 33);
+  h.gc_cargo_feature = CWASM_NO;
+  h.features.bits &= ~fmask(33, "gc_types");
+  expect_one(check(&b, &h), CWASM_F_FEATURE,
+             "Module was compiled with support for WebAssembly feature `gc_types` but support in the host was "
+             "disabled at compile time because the `gc` Cargo feature was not enabled");
+  done(&b);
+  /* two-bit REFERENCE_TYPES (3+34 from v37): both bits missing on the host */
+  spec_x86(&s, 48);
+  build(&s, &b);
+  host_x86(&h, 48);
+  h.features.bits &= ~fmask(48, "reference_types");
+  cwasm_report *r = expect_one(check(&b, &h), CWASM_F_FEATURE,
+                               "Module was compiled with support for WebAssembly feature `reference_types` but it is "
+                               "not enabled for the host") == NULL ? NULL : &g_report;
+  assert_non_null(r);
+  /* only bit 34 missing: call_indirect_overlong (declared later) reports it */
+  h.features.bits |= fmask(48, "reference_types");
+  h.features.bits &= ~fmask(48, "call_indirect_overlong");
+  expect_one(check(&b, &h), CWASM_F_FEATURE,
+             "Module was compiled with support for WebAssembly feature `call_indirect_overlong` but it is not "
+             "enabled for the host");
+  /* only bit 3 missing: no named flag covers it alone -> Wasmtime accepts */
+  h.features.bits |= fmask(48, "reference_types");
+  h.features.bits &= ~(uint64_t)8;
+  expect_compatible(check(&b, &h));
+  /* several missing features are all reported, in declaration order */
+  h.features.bits = fmask(48, "simd");
+  r = check(&b, &h);
+  assert_true(r->findings >= 10);
+  assert_string_equal(nth(r, CWASM_ITEM_FINDING, 0)->field, "features.mutable_global");
+  done(&b);
+  /* v36 renumbering: bits 33/34 are call_indirect_overlong/bulk_memory_opt there */
+  assert_int_equal(fmask(36, "call_indirect_overlong"), (uint64_t)1 << 33);
+  assert_int_equal(fmask(37, "call_indirect_overlong"), (uint64_t)1 << 34);
+  /* bits no flag of the host's release names are dropped (from_bits_truncate) */
+  spec_x86(&s, 48);
+  s.features |= (uint64_t)1 << 60;
+  build(&s, &b);
+  host_x86(&h, 48);
+  expect_compatible(check(&b, &h));
+  done(&b);
+}
+
+/* ------------------------------------------------------- version (§3.2) */
+
+static void test_version_messages(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  /* v41 and v42 word the default-strategy mismatch differently */
+  spec_x86(&s, 41);
+  snprintf(s.version, sizeof s.version, "41.0.1");
+  build(&s, &b);
+  host_x86(&h, 41);
+  const cwasm_finding *f =
+      expect_one(check(&b, &h), CWASM_F_VERSION, "Module was compiled with incompatible Wasmtime version '41.0.1'");
+  assert_string_equal(f->artifact, "41.0.1");
+  assert_string_equal(f->host, "41");
+  assert_int_equal(f->stage, CWASM_STAGE_CHECK_VERSION);
+  done(&b);
+  spec_x86(&s, 42);
+  snprintf(s.version, sizeof s.version, "42.0.1");
+  build(&s, &b);
+  host_x86(&h, 42);
+  expect_one(check(&b, &h), CWASM_F_VERSION, "Module was compiled with incompatible version '42.0.1'");
+  /* the loader's policy may tolerate it */
+  h.version_mode = CWASM_VERSION_MODE_MAJOR;
+  cwasm_report *r = check(&b, &h);
+  assert_true(r->compatible);
+  assert_int_equal(count_code(r, CWASM_W_TOLERATED), 1);
+  h.version_mode = CWASM_VERSION_MODE_EXACT;
+  static const char *const allow[] = {"42.0.1"};
+  h.version_allow = allow;
+  h.version_allow_count = 1;
+  assert_true(check(&b, &h)->compatible);
+  done(&b);
+  /* a custom strategy: the same words in every release */
+  spec_x86(&s, 10);
+  snprintf(s.version, sizeof s.version, "my-build-1");
+  build(&s, &b);
+  host_x86(&h, 10);
+  assert_int_equal(cwasm_host_set_version(&h, CWASM_STRATEGY_CUSTOM, "my-build-2"), CWASM_OK);
+  expect_one(check(&b, &h), CWASM_F_VERSION, "Module was compiled with incompatible version 'my-build-1'");
+  assert_int_equal(cwasm_host_set_version(&h, CWASM_STRATEGY_CUSTOM, "my-build-1"), CWASM_OK);
+  expect_compatible(check(&b, &h));
+  /* strategy None: no check at all */
+  assert_int_equal(cwasm_host_set_version(&h, CWASM_STRATEGY_NONE, NULL), CWASM_OK);
+  expect_compatible(check(&b, &h));
+  done(&b);
+  /* invalid UTF-8: Rust's Utf8Error */
+  spec_x86(&s, 48);
+  snprintf(s.version, sizeof s.version, "4\xff");
+  build(&s, &b);
+  host_x86(&h, 48);
+  f = expect_one(check(&b, &h), CWASM_F_VERSION, "invalid utf-8 sequence of 1 bytes from index 1");
+  assert_string_equal(f->artifact, "4\\xff");
+  done(&b);
+  snprintf(s.version, sizeof s.version, "\xe2\x82");
+  build(&s, &b);
+  expect_one(check(&b, &h), CWASM_F_VERSION, "incomplete utf-8 byte sequence from index 0");
+  done(&b);
+  snprintf(s.version, sizeof s.version, "\xe2\x28\xa1");
+  build(&s, &b);
+  expect_one(check(&b, &h), CWASM_F_VERSION, "invalid utf-8 sequence of 1 bytes from index 0");
+  done(&b);
+  snprintf(s.version, sizeof s.version, "\xf0\x9f\x98x");
+  build(&s, &b);
+  expect_one(check(&b, &h), CWASM_F_VERSION, "invalid utf-8 sequence of 3 bytes from index 0");
+  done(&b);
+  /* a host of v24 whose patch is not known: same major is a note */
+  spec_x86(&s, 24);
+  snprintf(s.version, sizeof s.version, "24.0.13");
+  build(&s, &b);
+  host_x86(&h, 24);
+  assert_int_equal(cwasm_host_set_version(&h, CWASM_STRATEGY_DEFAULT, NULL), CWASM_OK);
+  assert_int_equal(h.version_known, 0);
+  r = check(&b, &h);
+  assert_true(r->compatible);
+  assert_int_equal(count_code(r, CWASM_W_UNCHECKED), 1);
+  done(&b);
+  /* a 255-byte custom string round-trips; 256 is refused */
+  char big[300];
+  memset(big, 'v', 256);
+  big[256] = '\0';
+  assert_int_equal(cwasm_host_set_version(&h, CWASM_STRATEGY_CUSTOM, big), CWASM_E_ARGUMENT);
+  big[255] = '\0';
+  assert_int_equal(cwasm_host_set_version(&h, CWASM_STRATEGY_CUSTOM, big), CWASM_OK);
+}
+
+/* --------------------------------------------------------- ELF (§2.4) */
+
+static void test_elf_acceptance_per_era(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  /* e_flags exact (v31) vs contains (v32): a module with a Pulley bit */
+  spec_x86(&s, 31);
+  s.e_flags = CWASM_EF_MODULE | CWASM_EF_PULLEY64;
+  build(&s, &b);
+  host_x86(&h, 31);
+  const cwasm_finding *f = expect_one(check(&b, &h), CWASM_F_KIND, "incompatible object file format");
+  assert_string_equal(f->artifact, "0x9");
+  assert_string_equal(f->host, "== 0x1 (module)");
+  done(&b);
+  spec_x86(&s, 32);
+  s.e_flags = CWASM_EF_MODULE | CWASM_EF_PULLEY64;
+  build(&s, &b);
+  host_x86(&h, 32);
+  expect_compatible(check(&b, &h));
+  /* a component where a module is expected, and "either" */
+  h.expect = CWASM_EXPECT_COMPONENT;
+  expect_one(check(&b, &h), CWASM_F_KIND, "incompatible object file format");
+  h.expect = CWASM_EXPECT_EITHER;
+  expect_compatible(check(&b, &h));
+  done(&b);
+  /* v22-v27 read only native-endian ELF */
+  spec_x86(&s, 27);
+  s.big_endian = true;
+  build(&s, &b);
+  host_x86(&h, 27);
+  f = expect_one(check(&b, &h), CWASM_F_ELF_HEADER, "Unsupported ELF endian");
+  assert_string_equal(f->context, "failed to parse precompiled artifact as an ELF");
+  h.endian = 0;
+  assert_true(check(&b, &h)->compatible);
+  done(&b);
+  spec_x86(&s, 28);
+  s.big_endian = true;
+  build(&s, &b);
+  host_x86(&h, 28);
+  expect_compatible(check(&b, &h));
+  done(&b);
+  /* OS ABI: checked up to v42, not from v43 */
+  static uint8_t engine[20000];
+  for (uint16_t r = 42; r <= 43; r++) {
+    eb_section secs[1];
+    eb_spec es;
+    cwasm_options opt = {CWASM_OPT_LENIENT, 0, 0, 0};
+    cwasm_diag d;
+    spec_x86(&s, r);
+    size_t n = engine_bytes(&s, engine, sizeof engine);
+    memset(secs, 0, sizeof secs);
+    secs[0].name = ".wasmtime.engine";
+    secs[0].type = EB_SHT_PROGBITS;
+    secs[0].flags = EB_SHF_ALLOC;
+    secs[0].data = engine;
+    secs[0].size = n;
+    memset(&es, 0, sizeof es);
+    es.sections = secs;
+    es.nsections = 1;
+    es.set = EB_H_OSABI | EB_H_ABIVERSION;
+    es.osabi = 3;
+    es.abiversion = 1;
+    assert_int_equal(eb_build(&es, &b.img, &b.len, NULL), 0);
+    assert_int_equal(cwasm_parse(b.img, b.len, &opt, &b.a, &d), CWASM_OK);
+    host_x86(&h, r);
+    cwasm_report *rep = check(&b, &h);
+    if (r == 42) {
+      assert_int_equal(rep->findings, 2);
+      assert_string_equal(nth(rep, CWASM_ITEM_FINDING, 0)->field, "e_ident[EI_OSABI]");
+      assert_string_equal(nth(rep, CWASM_ITEM_FINDING, 1)->field, "e_ident[EI_ABIVERSION]");
+      assert_string_equal(nth(rep, CWASM_ITEM_FINDING, 1)->message, "incompatible object file format");
+    } else {
+      assert_true(rep->compatible);
+      assert_true(rep->warnings >= 2); /* the parser's own warnings are carried over */
+    }
+    done(&b);
+  }
+}
+
+/* v43+ reads every section name and fails on one it cannot read; v42 skips it. */
+static void test_unreadable_section_name(void **state) {
+  (void)state;
+  static uint8_t engine[20000];
+  spec s;
+  built b;
+  cwasm_host h;
+  eb_section secs[2];
+  eb_spec es;
+  cwasm_options opt = {CWASM_OPT_LENIENT, 0, 0, 0};
+  cwasm_diag d;
+  for (uint16_t r = 42; r <= 43; r++) {
+    spec_x86(&s, r);
+    size_t n = engine_bytes(&s, engine, sizeof engine);
+    memset(secs, 0, sizeof secs);
+    secs[0].name = ".wasmtime.engine";
+    secs[0].type = EB_SHT_PROGBITS;
+    secs[0].data = engine;
+    secs[0].size = n;
+    secs[1].name = ".text";
+    secs[1].type = EB_SHT_PROGBITS;
+    secs[1].size = 4;
+    secs[1].set = EB_S_NAME;
+    secs[1].sh_name = 0xfffff;
+    memset(&es, 0, sizeof es);
+    es.sections = secs;
+    es.nsections = 2;
+    assert_int_equal(eb_build(&es, &b.img, &b.len, NULL), 0);
+    assert_int_equal(cwasm_parse(b.img, b.len, &opt, &b.a, &d), CWASM_OK);
+    host_x86(&h, r);
+    cwasm_report *rep = check(&b, &h);
+    if (r == 42) {
+      assert_true(rep->compatible);
+    } else {
+      const cwasm_finding *f = expect_one(rep, CWASM_F_ELF_SECTIONS, "Invalid ELF section name offset");
+      assert_int_equal(f->index, 2);
+      assert_null(f->context);
+    }
+    done(&b);
+  }
+}
+
+/* Two engine sections: v42 reads the first, v43 the last. */
+static void test_engine_section_first_vs_last(void **state) {
+  (void)state;
+  static uint8_t e1[20000], e2[20000];
+  spec s;
+  built b;
+  cwasm_host h;
+  eb_section secs[2];
+  eb_spec es;
+  cwasm_options opt = {CWASM_OPT_LENIENT, 0, 0, 0};
+  cwasm_diag d;
+  spec_x86(&s, 43);
+  snprintf(s.version, sizeof s.version, "42");
+  size_t n1 = engine_bytes(&s, e1, sizeof e1);
+  snprintf(s.version, sizeof s.version, "43");
+  size_t n2 = engine_bytes(&s, e2, sizeof e2);
+  memset(secs, 0, sizeof secs);
+  for (int i = 0; i < 2; i++) {
+    secs[i].name = ".wasmtime.engine";
+    secs[i].type = EB_SHT_PROGBITS;
+    secs[i].data = i ? e2 : e1;
+    secs[i].size = i ? n2 : n1;
+  }
+  memset(&es, 0, sizeof es);
+  es.sections = secs;
+  es.nsections = 2;
+  assert_int_equal(eb_build(&es, &b.img, &b.len, NULL), 0);
+  assert_int_equal(cwasm_parse(b.img, b.len, &opt, &b.a, &d), CWASM_OK);
+  host_x86(&h, 43);
+  cwasm_report *r = check(&b, &h);
+  assert_int_equal(r->checked_section_last, 1);
+  assert_true(r->compatible); /* the last one says "43" */
+  assert_int_equal(count_code(r, CWASM_W_ENGINE_DUPLICATE), 1);
+  assert_int_equal(cwasm_host_set_version(&h, CWASM_STRATEGY_DEFAULT, "42"), CWASM_OK);
+  h.version_mode = CWASM_VERSION_MODE_EXACT;
+  expect_one(check(&b, &h), CWASM_F_VERSION, "Module was compiled with incompatible version '43'");
+  done(&b);
+}
+
+/* ------------------------------------------- metadata layout (§4.3) */
+
+static void test_foreign_layout_is_f_metadata(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  /* a v40 layout under a custom string, loaded by a v42 host with the same string */
+  spec_x86(&s, 40);
+  snprintf(s.version, sizeof s.version, "custom");
+  build(&s, &b);
+  host_x86(&h, 42);
+  assert_int_equal(cwasm_host_set_version(&h, CWASM_STRATEGY_CUSTOM, "custom"), CWASM_OK);
+  cwasm_report *r = check(&b, &h);
+  assert_int_equal(r->findings, 1);
+  const cwasm_finding *f = nth(r, CWASM_ITEM_FINDING, 0);
+  assert_int_equal(f->code, CWASM_F_METADATA);
+  /* T14 has one more bool than T13: the v42 reader takes the first features byte for it */
+  assert_string_equal(f->message, "Found a bool that wasn't 0 or 1");
+  assert_string_equal(f->host, "layout v42");
+  done(&b);
+  /* the same layout under a custom string is checked field by field */
+  spec_x86(&s, 42);
+  snprintf(s.version, sizeof s.version, "custom");
+  s.tun.f[T(CONSUME_FUEL)].value = 1;
+  build(&s, &b);
+  expect_one(check(&b, &h), CWASM_F_TUNABLE, "Module was compiled with fuel support but it is not enabled for the host");
+  done(&b);
+  /* v37 and v38 share a layout: with the version check off, v38 compares
+   * field by field and rejects the two settings it no longer knows (§3.2) */
+  spec_x86(&s, 37);
+  build(&s, &b);
+  host_x86(&h, 38);
+  h.version_mode = CWASM_VERSION_MODE_IGNORE;
+  r = check(&b, &h);
+  assert_int_equal(count_code(r, CWASM_W_TOLERATED), 1);
+  assert_int_equal(r->findings, 2);
+  assert_string_equal(nth(r, CWASM_ITEM_FINDING, 0)->message,
+                      "unknown shared setting \"enable_safepoints\" configured to Bool(true)");
+  assert_string_equal(nth(r, CWASM_ITEM_FINDING, 1)->message,
+                      "unknown shared setting \"enable_jump_tables\" configured to Bool(true)");
+  done(&b);
+  /* a release string whose layout differs and which the host's layout also
+   * decodes: a misreading, reported instead of comparing across layouts */
+  spec_x86(&s, 5);
+  build(&s, &b); /* T1+F2 has the length of T2+F3 (§4.3) */
+  host_x86(&h, 8);
+  h.version_mode = CWASM_VERSION_MODE_IGNORE;
+  r = check(&b, &h);
+  assert_int_equal(r->findings, 1);
+  f = nth(r, CWASM_ITEM_FINDING, 0);
+  assert_int_equal(f->code, CWASM_F_METADATA);
+  assert_string_equal(f->artifact, "layout v5");
+  assert_string_equal(f->message,
+                      "metadata written with the v5 layout would be misread by Wasmtime 8, which decodes it with its "
+                      "own v8-v9 layout");
+  done(&b);
+}
+
+/* ----------------------------------------------- many findings at once */
+
+static void test_every_reason(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  spec_x86(&s, 48);
+  snprintf(s.target, sizeof s.target, "aarch64-pc-windows-msvc");
+  set_bool(s.shared, &s.nshared, "preserve_frame_pointers", 0);
+  set_bool(s.isa, &s.nisa, "not_a_flag", 1);
+  s.tun.f[T(EPOCH_INTERRUPTION)].value = 1;
+  s.features |= fmask(48, "memory_control");
+  build(&s, &b);
+  host_x86(&h, 47);
+  cwasm_report *r = check(&b, &h);
+  /* a v47 host: the version first; v47 reads the v48 layout the same way
+   * (no cost table), so every field is then compared with v47's rules */
+  assert_int_equal(nth(r, CWASM_ITEM_FINDING, 0)->code, CWASM_F_VERSION);
+  assert_int_equal(count_code(r, CWASM_F_METADATA), 0);
+  assert_int_equal(count_code(r, CWASM_F_ARCH), 1);
+  assert_int_equal(count_code(r, CWASM_F_ISA_FLAG_UNKNOWN), 3); /* not_a_flag, has_avx_vnni, has_avx512vnni */
+  assert_true(count_code(r, CWASM_F_FEATURE) >= 5);          /* v48's WASM3 defaults and memory_control */
+  done(&b);
+  build(&s, &b);
+  host_x86(&h, 48);
+  r = check(&b, &h);
+  if (r->findings != 6) dump(r);
+  assert_int_equal(r->findings, 6);
+  static const cwasm_status order[] = {CWASM_F_ARCH,   CWASM_F_OS,      CWASM_F_SHARED_FLAG,
+                                       CWASM_F_ISA_FLAG_UNKNOWN, CWASM_F_TUNABLE, CWASM_F_FEATURE};
+  for (uint32_t i = 0; i < 6; i++) assert_int_equal(nth(r, CWASM_ITEM_FINDING, i)->code, order[i]);
+  assert_string_equal(nth(r, CWASM_ITEM_FINDING, 4)->message,
+                      "Module was compiled with epoch interruption but it is not enabled for the host");
+  assert_string_equal(nth(r, CWASM_ITEM_FINDING, 5)->message,
+                      "Module was compiled with support for WebAssembly feature `memory_control` but it is not "
+                      "enabled for the host");
+  done(&b);
+}
+
+static void test_report_capacity(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  static char names[200][16];
+  spec_x86(&s, 48);
+  s.nshared = 0;
+  for (int i = 0; i < MAXF; i++) {
+    snprintf(names[i], sizeof names[i], "bogus_%d", i);
+    set_bool(s.shared, &s.nshared, names[i], 1);
+  }
+  build(&s, &b);
+  host_x86(&h, 48);
+  cwasm_report *r = check(&b, &h);
+  assert_int_equal(r->findings, MAXF);
+  assert_true(r->count <= CWASM_REPORT_MAX_ITEMS);
+  assert_false(r->compatible);
+  done(&b);
+  /* more items than fit: counted, not stored */
+  spec_x86(&s, 48);
+  s.nshared = 0;
+  for (int i = 0; i < MAXF; i++) set_bool(s.shared, &s.nshared, names[i], 1);
+  s.nisa = 0;
+  for (int i = 0; i < 60; i++) {
+    snprintf(names[100 + i], sizeof names[100 + i], "has_x%d", i);
+    set_bool(s.isa, &s.nisa, names[100 + i], 1);
+  }
+  build(&s, &b);
+  r = check(&b, &h);
+  assert_int_equal(r->findings, MAXF + 60);
+  assert_int_equal(r->count, CWASM_REPORT_MAX_ITEMS);
+  assert_int_equal(r->dropped, MAXF + 60 + r->warnings + r->notes - CWASM_REPORT_MAX_ITEMS);
+  done(&b);
+}
+
+/* ------------------------------------------------------ real artifacts */
+
+static bool load_real(const char *name, built *b) {
+  const char *path = tb_real_artifact(name);
+  cwasm_options opt = {CWASM_OPT_LENIENT, 0, 0, 0};
+  cwasm_diag d;
+  if (!path) {
+    print_message("skipping: %s not found under the shared real-artifacts directory\n", name);
+    return false;
+  }
+  b->img = tb_read_file(path, &b->len);
+  assert_non_null(b->img);
+  assert_int_equal(cwasm_parse(b->img, b->len, &opt, &b->a, &d), CWASM_OK);
+  return true;
+}
+
+static void test_real_artifacts_against_themselves(void **state) {
+  (void)state;
+  static const char *const names[] = {"v22-x86_64-unknown-none-module.cwasm", "v39-aarch64-apple-darwin-module.cwasm",
+                                      "v42-pulley32-component.cwasm"};
+  int found = 0;
+  for (size_t i = 0; i < 3; i++) {
+    built b;
+    cwasm_host h;
+    cwasm_diag d;
+    if (!load_real(names[i], &b)) continue;
+    found++;
+    assert_int_equal(cwasm_host_from_reference(&b.a, NULL, &h, &d), CWASM_OK);
+    assert_int_equal(h.origin, CWASM_HOST_REFERENCE);
+    cwasm_report *r = check(&b, &h);
+    if (!r->compatible || r->notes) {
+      dump(r);
+      fail_msg("%s is not compatible with itself", names[i]);
+    }
+    if (i == 2) {
+      assert_int_equal(h.expect, CWASM_EXPECT_COMPONENT);
+      assert_int_equal(h.pointer_width, 32);
+      /* a module loader rejects it; a 64-bit machine too */
+      h.expect = CWASM_EXPECT_MODULE;
+      expect_one(check(&b, &h), CWASM_F_KIND, "incompatible object file format");
+      h.expect = CWASM_EXPECT_COMPONENT;
+      h.pointer_width = 64;
+      expect_one(check(&b, &h), CWASM_F_ISA_FLAG, "wrong host pointer width");
+    }
+    if (i == 1) {
+      /* the CPU came from the reference's flags: lse known and present */
+      assert_int_equal(h.cpu.arch, CWASM_ARCH_AARCH64);
+      assert_true(h.cpu.known & CWASM_CPU_BIT(CWASM_CPU_LSE));
+      h.cpu.present &= ~CWASM_CPU_BIT(CWASM_CPU_LSE);
+      expect_one(check(&b, &h), CWASM_F_ISA_FLAG, "compilation setting \"has_lse\" is enabled, but not available on the host");
+    }
+    done(&b);
+  }
+  if (!found) skip();
+}
+
+/* A pre-3.0 artifact: ELF, but no engine section. */
+static void test_real_legacy_artifact(void **state) {
+  (void)state;
+  const char *path = tb_real_artifact("v0.30-legacy-x86_64-linux-module.cwasm");
+  cwasm_options opt = {CWASM_OPT_LENIENT, 0, 0, 0};
+  cwasm_diag d;
+  built b;
+  cwasm_host h;
+  if (!path) {
+    print_message("skipping: legacy artifact not found\n");
+    skip();
+  }
+  b.img = tb_read_file(path, &b.len);
+  assert_non_null(b.img);
+  assert_int_equal(cwasm_parse(b.img, b.len, &opt, &b.a, &d), CWASM_E_LEGACY_ARTIFACT);
+  host_x86(&h, 42);
+  cwasm_report *r = check(&b, &h);
+  /* OS ABI 0 and e_flags 0, then no .wasmtime.engine */
+  assert_int_equal(count_code(r, CWASM_F_ELF_HEADER), 1);
+  assert_int_equal(count_code(r, CWASM_F_KIND), 1);
+  assert_int_equal(count_code(r, CWASM_F_ELF_SECTIONS), 1);
+  assert_string_equal(nth(r, CWASM_ITEM_FINDING, 2)->message, "failed to find section `.wasmtime.engine`");
+  done(&b);
+}
+
+static void test_real_v22_against_v39(void **state) {
+  (void)state;
+  built ref, b;
+  cwasm_host h;
+  cwasm_diag d;
+  if (!load_real("v39-aarch64-apple-darwin-module.cwasm", &ref)) skip();
+  if (!load_real("v22-x86_64-unknown-none-module.cwasm", &b)) {
+    done(&ref);
+    skip();
+  }
+  assert_int_equal(cwasm_host_from_reference(&ref.a, NULL, &h, &d), CWASM_OK);
+  assert_int_equal(h.release, 39);
+  assert_string_equal(h.version, "39");
+  cwasm_report *r = check(&b, &h);
+  assert_false(r->compatible);
+  assert_int_equal(nth(r, CWASM_ITEM_FINDING, 0)->code, CWASM_F_VERSION);
+  assert_string_equal(nth(r, CWASM_ITEM_FINDING, 0)->message,
+                      "Module was compiled with incompatible Wasmtime version '22.0.0'");
+  assert_int_equal(count_code(r, CWASM_F_METADATA), 1);
+  /* with the version check off, the layout is what stops it */
+  h.version_mode = CWASM_VERSION_MODE_IGNORE;
+  r = check(&b, &h);
+  assert_int_equal(r->findings, 1);
+  assert_int_equal(nth(r, CWASM_ITEM_FINDING, 0)->code, CWASM_F_METADATA);
+  assert_int_equal(count_code(r, CWASM_W_TOLERATED), 1);
+  done(&b);
+  done(&ref);
+}
+
+/* A host made from an artifact accepts that artifact, for every release and
+ * architecture family; the CPU comes from the artifact's own flags when its
+ * architecture is not this machine's. */
+static void test_reference_round_trip(void **state) {
+  (void)state;
+  static const cwasm_arch arches[] = {CWASM_ARCH_X86_64, CWASM_ARCH_AARCH64, CWASM_ARCH_S390X,
+                                      CWASM_ARCH_RISCV64, CWASM_ARCH_PULLEY32, CWASM_ARCH_PULLEY64BE};
+  for (uint16_t r = CWASM_FIRST_RELEASE; r <= CWASM_LAST_RELEASE; r++) {
+    for (size_t a = 0; a < sizeof arches / sizeof arches[0]; a++) {
+      spec s;
+      built b;
+      cwasm_host h;
+      cwasm_diag d;
+      cwasm_host_cpu cpu = cpu_all(arches[a]);
+      bool native = arches[a] == cwasm_host_cpu_native_arch();
+      if (arches[a] >= CWASM_ARCH_PULLEY32 && r < 28) continue;
+      spec_for(&s, r, arches[a]);
+      build(&s, &b);
+      /* this machine's CPU may lack what the all-features spec claims: inject it */
+      assert_int_equal(cwasm_host_from_reference(&b.a, native ? &cpu : NULL, &h, &d), CWASM_OK);
+      cwasm_report *rep = check(&b, &h);
+      if (!rep->compatible || rep->notes) {
+        dump(rep);
+        fail_msg("v%u arch %d: not compatible with itself as reference", r, arches[a]);
+      }
+      if (arches[a] == CWASM_ARCH_AARCH64 && r >= 48) {
+        assert_true(h.cpu.known & CWASM_CPU_BIT(CWASM_CPU_I8MM));
+        assert_true(h.cpu.present & CWASM_CPU_BIT(CWASM_CPU_DOTPROD));
+      }
+      if (arches[a] == CWASM_ARCH_S390X && r < 36) /* one HWCAP bit for both names */
+        assert_int_equal(h.cpu.known, CWASM_CPU_BIT(CWASM_CPU_MIE2));
+      if (arches[a] == CWASM_ARCH_PULLEY32) assert_int_equal(h.pointer_width, 32);
+      if (arches[a] == CWASM_ARCH_PULLEY64BE) assert_int_equal(h.endian, CWASM_BIG);
+      assert_string_equal(h.version, s.version);
+      assert_int_equal(h.strategy, CWASM_STRATEGY_DEFAULT);
+      done(&b);
+    }
+  }
+  /* a custom version string makes a Custom host; an empty one a None host */
+  spec s;
+  built b;
+  cwasm_host h;
+  cwasm_host_cpu cpu = cpu_all(CWASM_ARCH_X86_64);
+  spec_x86(&s, 30);
+  snprintf(s.version, sizeof s.version, "mine");
+  build(&s, &b);
+  assert_int_equal(cwasm_host_from_reference(&b.a, &cpu, &h, NULL), CWASM_OK);
+  assert_int_equal(h.strategy, CWASM_STRATEGY_CUSTOM);
+  assert_string_equal(h.version, "mine");
+  expect_compatible(check(&b, &h));
+  done(&b);
+  snprintf(s.version, sizeof s.version, "%s", "");
+  build(&s, &b);
+  assert_int_equal(cwasm_host_from_reference(&b.a, &cpu, &h, NULL), CWASM_OK);
+  assert_int_equal(h.strategy, CWASM_STRATEGY_NONE);
+  done(&b);
+  /* an artifact not decoded to the metadata stage is no reference */
+  spec_x86(&s, 30);
+  build(&s, &b);
+  b.a.stages &= ~CWASM_STAGE_METADATA;
+  assert_int_equal(cwasm_host_from_reference(&b.a, &cpu, &h, NULL), CWASM_E_ARGUMENT);
+  done(&b);
+}
+
+/* Hostile bytes: whatever the lenient parser lets through, the checker
+ * handles (run under ASan/UBSan too), and its invariants hold. */
+static void test_mutated_artifacts(void **state) {
+  (void)state;
+  static const uint16_t releases[] = {3, 14, 15, 22, 36, 43, 48};
+  uint32_t seed = 12345;
+  unsigned checked = 0;
+  for (size_t k = 0; k < sizeof releases / sizeof releases[0]; k++) {
+    spec s;
+    built b;
+    cwasm_host h;
+    spec_x86(&s, releases[k]);
+    build(&s, &b);
+    host_x86(&h, releases[k]);
+    for (int iter = 0; iter < 400; iter++) {
+      uint8_t *copy = malloc(b.len);
+      cwasm_artifact a;
+      cwasm_options opt = {CWASM_OPT_LENIENT, 0, 0, 0};
+      cwasm_diag d;
+      assert_non_null(copy);
+      memcpy(copy, b.img, b.len);
+      for (int m = 0; m < 1 + iter % 4; m++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t at = EB_ARTIFACT_ENGINE_OFFSET + (seed >> 8) % (b.len - EB_ARTIFACT_ENGINE_OFFSET);
+        copy[at] = (uint8_t)(seed >> 3);
+      }
+      cwasm_status st = cwasm_parse(copy, b.len, &opt, &a, &d);
+      /* a failed parse still says how far it got: check whatever reached the ELF stage */
+      if (st == CWASM_OK || (a.stages & CWASM_STAGE_ELF)) {
+        assert_int_equal(cwasm_check(&a, &h, &g_report), CWASM_OK);
+        assert_int_equal(g_report.compatible, g_report.findings == 0);
+        assert_true(g_report.count <= CWASM_REPORT_MAX_ITEMS);
+        for (uint32_t i = 0; i < g_report.count; i++) {
+          const cwasm_finding *f = &g_report.items[i];
+          assert_true(strlen(f->message) < sizeof f->message);
+          assert_true(f->kind == CWASM_ITEM_FINDING ? cwasm_status_class_of(f->code) == CWASM_CLASS_FINDING
+                                                    : cwasm_status_class_of(f->code) == CWASM_CLASS_WARNING ||
+                                                          cwasm_status_class_of(f->code) == CWASM_CLASS_ERROR);
+        }
+        checked++;
+      }
+      free(copy);
+    }
+    done(&b);
+  }
+  assert_true(checked > 1000);
+}
+
+/* ------------------------------------------------------ host API edges */
+
+static void test_host_api(void **state) {
+  (void)state;
+  cwasm_host h;
+  size_t pos = 99;
+  assert_int_equal(cwasm_host_init(2, &h), CWASM_E_RELEASE_UNKNOWN);
+  assert_int_equal(cwasm_host_init(50, &h), CWASM_E_RELEASE_UNKNOWN);
+  assert_int_equal(cwasm_host_init(48, NULL), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_init(37, &h), CWASM_OK);
+  assert_int_equal(h.version_known, 0);
+  assert_int_equal(cwasm_host_init(38, &h), CWASM_OK);
+  assert_string_equal(h.version, "38");
+  assert_int_equal(cwasm_host_wasm_feature(&h, "threads"), CWASM_UNKNOWN);
+  assert_int_equal(cwasm_host_parse_features(&h, "+threads, -simd,gc", &pos), CWASM_OK);
+  assert_int_equal(cwasm_host_wasm_feature(&h, "threads"), CWASM_YES);
+  assert_int_equal(cwasm_host_wasm_feature(&h, "simd"), CWASM_NO);
+  assert_int_equal(cwasm_host_wasm_feature(&h, "gc"), CWASM_YES);
+  assert_int_equal(cwasm_host_wasm_feature(&h, "no_such"), CWASM_UNKNOWN);
+  assert_int_equal(cwasm_host_parse_features(&h, "threads,bogus", &pos), CWASM_E_ARGUMENT);
+  assert_int_equal(pos, 8);
+  assert_int_equal(cwasm_host_parse_features(&h, "reference_types", &pos), CWASM_OK);
+  assert_int_equal(h.features.bits & ((uint64_t)1 << 3 | (uint64_t)1 << 34), (uint64_t)1 << 3 | (uint64_t)1 << 34);
+  assert_int_equal(cwasm_host_init(24, &h), CWASM_OK); /* struct-of-bools names */
+  assert_int_equal(cwasm_host_parse_features(&h, "component_model_multiple_returns", &pos), CWASM_OK);
+  assert_int_equal(cwasm_host_parse_features(&h, "cm_async", &pos), CWASM_E_ARGUMENT);
+  /* tunables by name */
+  assert_int_equal(cwasm_host_set_tunable(&h, "static_memory_reservation=42"), CWASM_OK);
+  assert_int_equal(h.tunables.f[T(STATIC_MEMORY_RESERVATION)].value, 42);
+  assert_int_equal(cwasm_host_set_tunable(&h, "memory_reservation=42"), CWASM_E_ARGUMENT); /* not in T8 */
+  assert_int_equal(cwasm_host_set_tunable(&h, "consume_fuel=maybe"), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_set_tunable(&h, "consume_fuel"), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_init(48, &h), CWASM_OK);
+  assert_int_equal(cwasm_host_set_tunable(&h, "inlining_small_callee_size=4294967296"), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_set_tunable(&h, "gc_zeal_alloc_counter=0"), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_set_tunable(&h, "gc_zeal_alloc_counter=none"), CWASM_OK);
+  assert_int_equal(cwasm_host_set_tunable(&h, "operator_cost=Table"), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_set_tunable(&h, "memory_reservation=18446744073709551616"), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_set_target(&h, "bogus-triple"), CWASM_F_TARGET_PARSE);
+  assert_int_equal(h.have_triple, 0);
+  /* a manual host knows nothing: everything is a note */
+  spec s;
+  built b;
+  spec_x86(&s, 48);
+  build(&s, &b);
+  cwasm_report *r = check(&b, &h);
+  assert_true(r->compatible);
+  assert_true(r->notes > 0);
+  assert_int_equal(cwasm_check(NULL, &h, r), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_check(&b.a, NULL, r), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_check(&b.a, &h, NULL), CWASM_E_ARGUMENT);
+  h.release = 99;
+  assert_int_equal(cwasm_check(&b.a, &h, r), CWASM_E_RELEASE_UNKNOWN);
+  done(&b);
+  /* names */
+  assert_string_equal(cwasm_item_kind_name(CWASM_ITEM_NOTE), "note");
+  assert_string_equal(cwasm_check_stage_name(CWASM_STAGE_CHECK_ISA_FLAGS), "isa_flags");
+  assert_string_equal(cwasm_check_stage_name(CWASM_STAGE_CHECK_ELF), "elf");
+  assert_string_equal(cwasm_expect_kind_name(CWASM_EXPECT_EITHER), "either");
+  assert_string_equal(cwasm_status_name(CWASM_F_ELF_SECTIONS), "F_ELF_SECTIONS");
+  assert_int_equal(cwasm_status_class_of(CWASM_W_UNCHECKED), CWASM_CLASS_WARNING);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_defaults_compatible_everywhere),
+      cmocka_unit_test(test_builtin_default_host_v48),
+      cmocka_unit_test(test_wasmtime_unit_tests),
+      cmocka_unit_test(test_architecture_mismatch),
+      cmocka_unit_test(test_os_mismatch),
+      cmocka_unit_test(test_target_parse_error),
+      cmocka_unit_test(test_shared_flag_unsupported_value),
+      cmocka_unit_test(test_shared_flag_unknown),
+      cmocka_unit_test(test_safepoints_follow_reference_types),
+      cmocka_unit_test(test_enable_probestack_per_era),
+      cmocka_unit_test(test_stack_switch_model),
+      cmocka_unit_test(test_unwind_info_windows),
+      cmocka_unit_test(test_duplicate_flags_map_vs_sequence),
+      cmocka_unit_test(test_isa_flag_unknown),
+      cmocka_unit_test(test_isa_probe_answers),
+      cmocka_unit_test(test_pulley_pointer_width_and_endianness),
+      cmocka_unit_test(test_tunable_int_mismatch),
+      cmocka_unit_test(test_tunable_bool_both_directions),
+      cmocka_unit_test(test_collector_rules),
+      cmocka_unit_test(test_inlining_messages),
+      cmocka_unit_test(test_operator_cost),
+      cmocka_unit_test(test_features_struct_era),
+      cmocka_unit_test(test_features_bit_sets),
+      cmocka_unit_test(test_version_messages),
+      cmocka_unit_test(test_elf_acceptance_per_era),
+      cmocka_unit_test(test_unreadable_section_name),
+      cmocka_unit_test(test_engine_section_first_vs_last),
+      cmocka_unit_test(test_foreign_layout_is_f_metadata),
+      cmocka_unit_test(test_every_reason),
+      cmocka_unit_test(test_report_capacity),
+      cmocka_unit_test(test_real_artifacts_against_themselves),
+      cmocka_unit_test(test_real_v22_against_v39),
+      cmocka_unit_test(test_real_legacy_artifact),
+      cmocka_unit_test(test_reference_round_trip),
+      cmocka_unit_test(test_mutated_artifacts),
+      cmocka_unit_test(test_host_api),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
