@@ -2,10 +2,17 @@
 #ifndef CWASM_CLI_H
 #define CWASM_CLI_H
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
+#include "cwasm/cwasm.h"
+#include "fileio.h"
+#include "json.h"
+
 /* Exit statuses (sysexits.h numbering where one fits). */
-#define CLI_EXIT_OK 0          /* every file decoded */
+#define CLI_EXIT_OK 0          /* every file decoded (check: every file compatible) */
+#define CLI_EXIT_INCOMPATIBLE 1 /* check: some file is incompatible with the host */
 #define CLI_EXIT_MALFORMED 2   /* some file is malformed (any error status, legacy too) */
 #define CLI_EXIT_USAGE 64      /* EX_USAGE: bad option, missing operand, unknown command */
 #define CLI_EXIT_NOINPUT 66    /* EX_NOINPUT: some file could not be read */
@@ -27,7 +34,7 @@ typedef struct cli_command {
 int cli_inspect_main(int argc, char **argv);
 void cli_inspect_usage(FILE *out);
 
-/* cli/check.c, cli/probe.c (to come): plug them into the table in main.c. */
+/* cli/check.c, cli/probe.c */
 int cli_check_main(int argc, char **argv);
 void cli_check_usage(FILE *out);
 int cli_probe_main(int argc, char **argv);
@@ -35,5 +42,128 @@ void cli_probe_usage(FILE *out);
 
 /* Ends a command: flushes stdout and turns a write error into CLI_EXIT_IOERR. */
 int cli_finish(int status);
+
+/* ------------------------------------------- cli/render.c: shared printers */
+
+#define CLI_DIAG_TEXT_MAX 1024
+#define CLI_FEATURE_NAMES_MAX 64
+
+/* cwasm_diag_format into buf (always NUL-terminated). */
+void cli_diag_text(const cwasm_diag *d, char *buf, size_t n);
+
+/* "cwasm: <path>: <msg>" on stderr, the path made terminal-safe. */
+void cli_stderr_line(const char *path, const char *msg);
+
+/* Human report label: two spaces, then `l` padded to 20 columns (stdout). */
+void cli_label(const char *l);
+
+/*
+ * Names of the wasm features set in `f`, into names[0..cap): the layout's
+ * bools for struct-of-bools layouts; for bit sets, the release's wasmparser
+ * flags with bitflags' iter_names rule (declaration order; a flag is named
+ * when all its bits are set and one of them is not yet covered). *leftover
+ * gets the bits no name covers.
+ */
+size_t cli_feature_names(const cwasm_features *f, const cwasm_layout *layout,
+                         const cwasm_release *rel, const char **names, size_t cap,
+                         uint64_t *leftover);
+
+/* A tunable's value, classified once for both printers. */
+typedef enum cli_tval_kind {
+  CLI_TV_NUM,
+  CLI_TV_BOOL,
+  CLI_TV_NAME,
+  CLI_TV_NONE,
+  CLI_TV_TABLE
+} cli_tval_kind;
+typedef struct cli_tval {
+  cli_tval_kind kind;
+  uint64_t num;
+  const char *name;
+  cwasm_bytes table;
+} cli_tval;
+
+cli_tval cli_tunable_value(cwasm_tunable_type type, const cwasm_tunable *t);
+/* stdout: 12, true, Copying, None, Table(N bytes) */
+void cli_human_tval(const cli_tval *v);
+/* 12, true, "Copying", null, {"table":"hex"} */
+void cli_json_tval(json_writer *w, const cli_tval *v);
+
+/* The JSON object of a diagnostic: code, name, message, offset, section,
+ * field, actual, expected, limit. */
+void cli_json_diag(json_writer *w, const cwasm_diag *d);
+/* The same keys for a file that could not be read: name "unreadable",
+ * message `reason`, everything else null. */
+void cli_json_io_error(json_writer *w, const char *reason);
+/* Members "warnings" (array of diagnostic objects) and "warnings_dropped";
+ * with have == 0 (nothing decoded): [] and null. */
+void cli_json_warnings(json_writer *w, const cwasm_warnings *ws, int have);
+
+
+/* "cwasm <cmd>: <what> '<arg>' (try 'cwasm <cmd> --help')" on stderr (arg
+ * made terminal-safe, omitted when NULL); returns CLI_EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *what, const char *arg);
+
+/* ------------------------------------ cli/hostopts.c: describing the host */
+
+/* The host options as given (values borrowed from argv). */
+typedef struct cli_host_opts {
+  const char *ref_path;       /* --host-ref FILE */
+  const char *version;        /* --host-version N[.M.P] */
+  const char *version_string; /* --host-version-string STR */
+  const char *target;         /* --host-target TRIPLE */
+  const char **cpu_features;  /* --host-features LIST, in the order given */
+  size_t cpu_features_count;
+  const char **wasm_features; /* --host-wasm-features LIST */
+  size_t wasm_features_count;
+  const char **tunables;      /* --host-tunable NAME=VALUE */
+  size_t tunables_count;
+  const char **allow;         /* --allow-version STR */
+  size_t allow_count;
+  int version_mode;           /* -1: not given, else cwasm_version_mode */
+  int expect;                 /* 0: not given (either), else cwasm_expect_kind */
+} cli_host_opts;
+
+/* Room for up to `argc` repeated options; -1 when out of memory. */
+int cli_host_opts_init(cli_host_opts *o, int argc);
+void cli_host_opts_free(cli_host_opts *o);
+
+/*
+ * If argv[*i] is a host option ("--opt VALUE" or "--opt=VALUE"), record it,
+ * advance *i past its value and return 1; return 0 for anything else; on a
+ * bad value print a usage error for command `cmd` and return -1.
+ */
+int cli_host_opt(cli_host_opts *o, const char *cmd, int argc, char **argv, int *i);
+
+/* The help text of the host options (shared by check and probe). */
+void cli_host_opts_usage(FILE *out);
+
+/* The host, built from the options. */
+typedef struct cli_host {
+  cwasm_host host;
+  const char *ref_path;  /* --host-ref as given, or NULL */
+  cli_file ref_file;     /* stays mapped: the host borrows the reference's bytes */
+  cwasm_artifact *ref;   /* heap, or NULL */
+} cli_host;
+
+/*
+ * Build the host: the reference artifact (--host-ref) or the built-in
+ * default host of --host-version (default: the newest release the library
+ * knows), then the overrides. `lib` gives the parse options of the
+ * reference. Returns CLI_EXIT_OK, or after a message on stderr:
+ * CLI_EXIT_USAGE (bad option value), CLI_EXIT_NOINPUT (reference
+ * unreadable), CLI_EXIT_MALFORMED (reference malformed or unusable),
+ * CLI_EXIT_OSERR. Release with cli_host_free in every case.
+ */
+int cli_host_build(const cli_host_opts *o, const cwasm_options *lib, const char *cmd,
+                   cli_host *out);
+void cli_host_free(cli_host *h);
+
+/* The host summary as a JSON object; `full` adds the Tunables. */
+void cli_host_json(json_writer *w, const cli_host *h, int full);
+/* The same, as labelled lines on stdout under a title line. */
+void cli_host_human(const cli_host *h, int full);
+/* One line on stdout: "host: Wasmtime 49 (version "49"), target ..., ..." */
+void cli_host_oneline(const cli_host *h);
 
 #endif

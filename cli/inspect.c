@@ -39,9 +39,6 @@ typedef struct report {
   const cwasm_layout *layout;
 } report;
 
-#define FEATURE_NAMES_MAX 64
-#define DIAG_TEXT_MAX 1024
-
 /* ------------------------------------------------------ shared helpers */
 
 /*
@@ -116,41 +113,6 @@ static bool candidates_known(const report *r) {
   return r->art.layout_source != CWASM_LAYOUT_NONE || r->art.candidates != 0;
 }
 
-static void diag_text(const cwasm_diag *d, char *buf, size_t n) {
-  (void)cwasm_diag_format(d, buf, n);
-}
-
-/*
- * Names of the features set in `f`, into names[0..cap): the layout's bools
- * for struct-of-bools layouts; for bit sets, the release's wasmparser flags
- * with bitflags' iter_names rule (declaration order; a flag is named when
- * all its bits are set and one of them is not yet covered). *leftover gets
- * the bits no name covers.
- */
-static size_t feature_names(const cwasm_features *f, const cwasm_layout *layout,
-                            const cwasm_release *rel, const char **names, size_t cap,
-                            uint64_t *leftover) {
-  uint64_t remaining = f->bits;
-  size_t n = 0;
-  if (f->encoding == CWASM_FEATURES_BOOLS && layout && layout->feature_bools) {
-    for (unsigned i = 0; i < layout->feature_bools_count && i < 64; i++) {
-      uint64_t bit = (uint64_t)1 << i;
-      if (!(remaining & bit) || n == cap) continue;
-      names[n++] = layout->feature_bools[i];
-      remaining &= ~bit;
-    }
-  } else if (f->encoding != CWASM_FEATURES_BOOLS && rel && rel->feature_bits) {
-    for (unsigned i = 0; i < rel->feature_bits_count && remaining && n < cap; i++) {
-      uint64_t m = rel->feature_bits[i].mask;
-      if (m == 0 || (f->bits & m) != m || (remaining & m) == 0) continue;
-      names[n++] = rel->feature_bits[i].name;
-      remaining &= ~m;
-    }
-  }
-  *leftover = remaining;
-  return n;
-}
-
 static const char *flag_kind_key(cwasm_flag_kind k) {
   switch (k) {
     case CWASM_FLAG_ENUM: return "enum";
@@ -160,58 +122,7 @@ static const char *flag_kind_key(cwasm_flag_kind k) {
   return "unknown";
 }
 
-/* A tunable's value, classified once for both printers. */
-typedef enum tval_kind { TV_NUM, TV_BOOL, TV_NAME, TV_NONE, TV_TABLE } tval_kind;
-typedef struct tval {
-  tval_kind kind;
-  uint64_t num;
-  const char *name;
-  cwasm_bytes table;
-} tval;
-
-static tval tval_enum(cwasm_tunable_type type, uint64_t v) {
-  tval out = {TV_NAME, v, cwasm_tunable_enum_name(type, v), {NULL, 0}};
-  if (!out.name) out.kind = TV_NUM; /* no name known: show the variant index */
-  return out;
-}
-
-static tval tunable_value(cwasm_tunable_type type, const cwasm_tunable *t) {
-  tval out = {TV_NUM, t->value, NULL, {NULL, 0}};
-  switch (type) {
-    case CWASM_TT_BOOL:
-      out.kind = TV_BOOL;
-      break;
-    case CWASM_TT_OPT_COLLECTOR:
-      if (t->is_none) out.kind = TV_NONE;
-      else out = tval_enum(type, t->value);
-      break;
-    case CWASM_TT_INTRA_MODULE_INLINING:
-    case CWASM_TT_INLINING:
-      out = tval_enum(type, t->value);
-      break;
-    case CWASM_TT_OPERATOR_COST:
-      if (t->value == 0) {
-        out.kind = TV_TABLE;
-        out.table = t->table;
-      } else {
-        out = tval_enum(type, t->value);
-        if (out.kind == TV_NUM && t->value == 1) out = (tval){TV_NAME, 1, "Default", {NULL, 0}};
-      }
-      break;
-    case CWASM_TT_OPT_NONZERO_U32:
-      if (t->is_none) out.kind = TV_NONE;
-      break;
-    case CWASM_TT_U64:
-    case CWASM_TT_USIZE:
-    case CWASM_TT_U32:
-      break;
-  }
-  return out;
-}
-
 /* ------------------------------------------------------- human report */
-
-static void label(const char *l) { printf("  %-20s", l); }
 
 static void print_text(const char *s, size_t n) { text_write(stdout, s, n, 0); }
 
@@ -253,29 +164,29 @@ static void print_release_ranges(uint64_t bits) {
 static void human_header(const report *r) {
   const cwasm_elf *e = &r->art.elf;
   const char *mname = machine_name(e->machine);
-  label("Class:");
+  cli_label("Class:");
   printf("ELF%u\n", (unsigned)e->elf_class);
-  label("Data:");
+  cli_label("Data:");
   printf("%s-endian\n", endian_text(e->endian));
-  label("Machine:");
+  cli_label("Machine:");
   printf(mname ? "%u (%s)\n" : "%u\n", (unsigned)e->machine, mname);
-  label("OS/ABI:");
+  cli_label("OS/ABI:");
   printf(e->osabi == CWASM_ELFOSABI_WASMTIME ? "%u (Wasmtime)\n" : "%u\n", (unsigned)e->osabi);
-  label("e_flags:");
+  cli_label("e_flags:");
   print_e_flags(e->flags);
-  label("Pulley:");
+  cli_label("Pulley:");
   if (e->pulley) printf("%u\n", (unsigned)e->pulley);
   else puts("no");
 }
 
 static void human_engine(const report *r) {
   const cwasm_engine *g = &r->art.engine;
-  label("Engine section:");
+  cli_label("Engine section:");
   printf("[%" PRIu32 "] offset 0x%" PRIx64 ", size %" PRIu64, g->section.index,
          g->section.offset, g->section.size);
   if (g->count > 1) printf(" (%" PRIu32 " sections with that name)", g->count);
   putchar('\n');
-  label("Version:");
+  cli_label("Version:");
   putchar('"');
   text_write(stdout, (const char *)g->version.p, g->version.n, 1);
   puts("\"");
@@ -283,10 +194,10 @@ static void human_engine(const report *r) {
 
 static void human_version(const report *r) {
   const cwasm_version *v = &r->art.version;
-  label("Version kind:");
+  cli_label("Version kind:");
   puts(cwasm_version_kind_name(v->kind));
   if (v->kind == CWASM_VERSION_RELEASE || v->kind == CWASM_VERSION_UNKNOWN_RELEASE) {
-    label("Release:");
+    cli_label("Release:");
     printf(v->kind == CWASM_VERSION_RELEASE ? "%u\n" : "%u (unknown)\n", (unsigned)v->major);
   }
 }
@@ -295,17 +206,17 @@ static void human_layout(const report *r) {
   const cwasm_artifact *a = &r->art;
   const char *src = layout_source_text(a->layout_source);
   if (r->layout) {
-    label("Layout:");
+    cli_label("Layout:");
     /* no source: no layout fitted; this one decoded furthest (the fields shown) */
     printf(src ? "%s\n" : "%s (no layout fits; furthest partial decode)\n", r->layout->name);
   }
   if (src) {
-    label("Layout source:");
+    cli_label("Layout source:");
     if (a->release) printf("%s (rules of v%u)\n", src, (unsigned)a->release->major);
     else puts(src);
   }
   if (candidates_known(r)) {
-    label("Candidate releases:");
+    cli_label("Candidate releases:");
     print_release_ranges(a->candidates);
     putchar('\n');
   }
@@ -327,34 +238,25 @@ static void human_flags(const char *title, const cwasm_flag_list *list) {
   }
 }
 
-static void human_tval(const tval *v) {
-  switch (v->kind) {
-    case TV_NUM: printf("%" PRIu64, v->num); break;
-    case TV_BOOL: fputs(v->num ? "true" : "false", stdout); break;
-    case TV_NAME: fputs(v->name, stdout); break;
-    case TV_NONE: fputs("None", stdout); break;
-    case TV_TABLE: printf("Table(%zu bytes)", v->table.n); break;
-  }
-}
-
 static void human_tunables(const report *r) {
   const cwasm_layout *l = r->layout;
   printf("  Tunables (%s, %u):\n", l->tunables_name, (unsigned)l->tunables_count);
   for (unsigned i = 0; i < l->tunables_count; i++) {
     const cwasm_tunable_info *info = cwasm_tunable_info_of(l->tunables[i]);
     if (!info) continue;
-    tval v = tunable_value(info->type, &r->art.meta.tunables.f[info->id]);
+    cli_tval v = cli_tunable_value(info->type, &r->art.meta.tunables.f[info->id]);
     printf("    %s = ", info->name);
-    human_tval(&v);
+    cli_human_tval(&v);
     putchar('\n');
   }
 }
 
 static void human_features(const report *r) {
   const cwasm_features *f = &r->art.meta.features;
-  const char *names[FEATURE_NAMES_MAX];
+  const char *names[CLI_FEATURE_NAMES_MAX];
   uint64_t leftover;
-  size_t n = feature_names(f, r->layout, r->art.release, names, FEATURE_NAMES_MAX, &leftover);
+  size_t n =
+      cli_feature_names(f, r->layout, r->art.release, names, CLI_FEATURE_NAMES_MAX, &leftover);
   printf("  Features (%s): 0x%" PRIx64 "\n", r->layout->features_name, f->bits);
   for (size_t i = 0; i < n; i++) printf("    %s\n", names[i]);
   if (leftover) printf("    unnamed bits 0x%" PRIx64 "\n", leftover);
@@ -363,7 +265,7 @@ static void human_features(const report *r) {
 static void human_metadata(const report *r) {
   const cwasm_metadata *m = &r->art.meta;
   if (m->have & CWASM_HAVE_TARGET) {
-    label("Target:");
+    cli_label("Target:");
     print_text(m->target.p, m->target.n);
     putchar('\n');
   }
@@ -372,17 +274,17 @@ static void human_metadata(const report *r) {
   if ((m->have & CWASM_HAVE_TUNABLES) && r->layout) human_tunables(r);
   if ((m->have & CWASM_HAVE_FEATURES) && r->layout) human_features(r);
   if (r->has_metadata) {
-    label("Trailing bytes:");
+    cli_label("Trailing bytes:");
     printf("%" PRIu64 "\n", m->trailing_bytes);
   }
 }
 
 static void human_warnings(const cwasm_warnings *w) {
-  char msg[DIAG_TEXT_MAX];
+  char msg[CLI_DIAG_TEXT_MAX];
   uint32_t n = w->count < CWASM_MAX_WARNINGS ? w->count : CWASM_MAX_WARNINGS;
   printf("  Warnings (%" PRIu32 "):%s\n", w->count + w->dropped, n ? "" : " none");
   for (uint32_t i = 0; i < n; i++) {
-    diag_text(&w->items[i], msg, sizeof msg);
+    cli_diag_text(&w->items[i], msg, sizeof msg);
     printf("    %s\n", msg);
   }
   if (w->dropped) printf("    (%" PRIu32 " more not recorded)\n", w->dropped);
@@ -393,21 +295,21 @@ static void human_report(const report *r) {
   fputs("File: ", stdout);
   print_text(r->path, strlen(r->path));
   putchar('\n');
-  label("Status:");
+  cli_label("Status:");
   puts(status_text(r));
   if (r->io_error || r->status != CWASM_OK) {
-    char msg[DIAG_TEXT_MAX];
-    if (!r->io_error) diag_text(&r->diag, msg, sizeof msg);
-    label("Error:");
+    char msg[CLI_DIAG_TEXT_MAX];
+    if (!r->io_error) cli_diag_text(&r->diag, msg, sizeof msg);
+    cli_label("Error:");
     puts(r->io_error ? r->io_error : msg);
   }
   if (kind_text(r)) {
-    label("Kind:");
+    cli_label("Kind:");
     puts(kind_text(r));
   }
   if (r->has_header) human_header(r);
   if (r->has_sections) {
-    label("Sections:");
+    cli_label("Sections:");
     printf("%" PRIu64 "\n", a->elf.shnum);
   }
   if (r->has_engine) human_engine(r);
@@ -415,7 +317,7 @@ static void human_report(const report *r) {
   human_layout(r);
   human_metadata(r);
   if (a->kind == CWASM_KIND_LEGACY && a->legacy_version.p) {
-    label("Legacy version:");
+    cli_label("Legacy version:");
     print_text(a->legacy_version.p, a->legacy_version.n);
     putchar('\n');
   }
@@ -424,52 +326,6 @@ static void human_report(const report *r) {
 }
 
 /* --------------------------------------------------------- JSON report */
-
-static void json_diag(json_writer *w, const cwasm_diag *d) {
-  char msg[DIAG_TEXT_MAX];
-  diag_text(d, msg, sizeof msg);
-  json_object_begin(w);
-  json_key(w, "code");
-  json_u64(w, (uint64_t)d->code);
-  json_key(w, "name");
-  json_cstring(w, cwasm_status_name(d->code));
-  json_key(w, "message");
-  json_cstring(w, msg);
-  json_key(w, "offset");
-  json_u64(w, d->offset);
-  json_key(w, "section");
-  if (d->section == CWASM_NO_SECTION) json_null(w);
-  else json_u64(w, d->section);
-  json_key(w, "field");
-  json_cstring(w, d->field);
-  json_key(w, "actual");
-  if (d->has_actual) json_u64(w, d->actual);
-  else json_null(w);
-  json_key(w, "expected");
-  if (d->has_expected == CWASM_DIAG_EXPECTED) json_u64(w, d->expected);
-  else json_null(w);
-  json_key(w, "limit");
-  if (d->has_expected == CWASM_DIAG_LIMIT) json_u64(w, d->expected);
-  else json_null(w);
-  json_object_end(w);
-}
-
-/* The error object of an unreadable file: same keys, no location. */
-static void json_io_error(json_writer *w, const char *reason) {
-  static const char *const nulls[] = {"offset", "section", "field", "actual", "expected", "limit"};
-  json_object_begin(w);
-  json_key(w, "code");
-  json_null(w);
-  json_key(w, "name");
-  json_cstring(w, "unreadable");
-  json_key(w, "message");
-  json_cstring(w, reason);
-  for (size_t i = 0; i < sizeof nulls / sizeof nulls[0]; i++) {
-    json_key(w, nulls[i]);
-    json_null(w);
-  }
-  json_object_end(w);
-}
 
 static void json_opt_u64(json_writer *w, const char *key, bool have, uint64_t v) {
   json_key(w, key);
@@ -564,21 +420,6 @@ static void json_flags(json_writer *w, const char *key, bool have, const cwasm_f
   json_array_end(w);
 }
 
-static void json_tval(json_writer *w, const tval *v) {
-  switch (v->kind) {
-    case TV_NUM: json_u64(w, v->num); break;
-    case TV_BOOL: json_bool(w, v->num != 0); break;
-    case TV_NAME: json_cstring(w, v->name); break;
-    case TV_NONE: json_null(w); break;
-    case TV_TABLE:
-      json_object_begin(w);
-      json_key(w, "table");
-      json_hex(w, v->table.p, v->table.n);
-      json_object_end(w);
-      break;
-  }
-}
-
 static void json_tunables(json_writer *w, const report *r) {
   const cwasm_layout *l = r->layout;
   bool have = (r->art.meta.have & CWASM_HAVE_TUNABLES) && l;
@@ -593,16 +434,16 @@ static void json_tunables(json_writer *w, const report *r) {
   for (unsigned i = 0; i < l->tunables_count; i++) {
     const cwasm_tunable_info *info = cwasm_tunable_info_of(l->tunables[i]);
     if (!info) continue;
-    tval v = tunable_value(info->type, &r->art.meta.tunables.f[info->id]);
+    cli_tval v = cli_tunable_value(info->type, &r->art.meta.tunables.f[info->id]);
     json_key(w, info->name);
-    json_tval(w, &v);
+    cli_json_tval(w, &v);
   }
   json_object_end(w);
 }
 
 static void json_features(json_writer *w, const report *r) {
   const cwasm_features *f = &r->art.meta.features;
-  const char *names[FEATURE_NAMES_MAX];
+  const char *names[CLI_FEATURE_NAMES_MAX];
   uint64_t leftover;
   char raw[24];
   json_key(w, "features");
@@ -610,7 +451,8 @@ static void json_features(json_writer *w, const report *r) {
     json_null(w);
     return;
   }
-  size_t n = feature_names(f, r->layout, r->art.release, names, FEATURE_NAMES_MAX, &leftover);
+  size_t n =
+      cli_feature_names(f, r->layout, r->art.release, names, CLI_FEATURE_NAMES_MAX, &leftover);
   json_object_begin(w);
   json_key(w, "layout");
   json_cstring(w, r->layout->features_name);
@@ -638,13 +480,7 @@ static void json_metadata(json_writer *w, const report *r) {
 }
 
 static void json_warnings(json_writer *w, const report *r) {
-  const cwasm_warnings *ws = &r->art.warnings;
-  uint32_t n = ws->count < CWASM_MAX_WARNINGS ? ws->count : CWASM_MAX_WARNINGS;
-  json_key(w, "warnings");
-  json_array_begin(w);
-  for (uint32_t i = 0; i < n && !r->io_error; i++) json_diag(w, &ws->items[i]);
-  json_array_end(w);
-  json_opt_u64(w, "warnings_dropped", !r->io_error, ws->dropped);
+  cli_json_warnings(w, &r->art.warnings, !r->io_error);
 }
 
 static void json_report(const report *r) {
@@ -656,8 +492,8 @@ static void json_report(const report *r) {
   json_key(&w, "status");
   json_cstring(&w, status_text(r));
   json_key(&w, "error");
-  if (r->io_error) json_io_error(&w, r->io_error);
-  else if (r->status != CWASM_OK) json_diag(&w, &r->diag);
+  if (r->io_error) cli_json_io_error(&w, r->io_error);
+  else if (r->status != CWASM_OK) cli_json_diag(&w, &r->diag);
   else json_null(&w);
   json_key(&w, "kind");
   json_cstring(&w, kind_text(r));
@@ -754,30 +590,24 @@ static int parse_args(int argc, char **argv, inspect_opts *o, const char **files
   return 0;
 }
 
-static void stderr_line(const char *path, const char *msg) {
-  fputs("cwasm: ", stderr);
-  text_write(stderr, path, strlen(path), 0);
-  fprintf(stderr, ": %s\n", msg);
-}
-
 /* Decode one file into *r and print it; returns its exit status. */
 static int inspect_one(const char *path, const inspect_opts *o, report *r) {
   char io_err[256];
-  char msg[DIAG_TEXT_MAX];
+  char msg[CLI_DIAG_TEXT_MAX];
   cli_file f;
   int rc = CLI_EXIT_OK;
   memset(r, 0, sizeof *r);
   r->path = path;
   if (cli_file_open(path, &f, io_err, sizeof io_err) != 0) {
     r->io_error = io_err;
-    stderr_line(path, io_err);
+    cli_stderr_line(path, io_err);
     rc = CLI_EXIT_NOINPUT;
   } else {
     r->size = f.size;
     r->status = cwasm_parse(f.data, f.size, &o->lib, &r->art, &r->diag);
     if (r->status != CWASM_OK) {
-      diag_text(&r->diag, msg, sizeof msg);
-      stderr_line(path, msg);
+      cli_diag_text(&r->diag, msg, sizeof msg);
+      cli_stderr_line(path, msg);
       rc = CLI_EXIT_MALFORMED;
     }
   }

@@ -5,30 +5,17 @@
 #include "cli.h"
 #include "cwasm/cwasm.h"
 
-/* Placeholder for subcommands that are not written yet. */
-static int cmd_not_implemented(int argc, char **argv) {
-  (void)argc;
-  fprintf(stderr, "cwasm %s: not implemented yet\n", argv[0]);
-  return CLI_EXIT_USAGE;
-}
-
-static void usage_not_implemented(FILE *out) { fputs("not implemented yet\n", out); }
-
 static int cmd_help(int argc, char **argv);
 static void usage_help(FILE *out);
 
-/*
- * The subcommands, in the order `cwasm help` lists them. To land `check` or
- * `probe`, replace the placeholders by cli_check_main / cli_check_usage
- * (declared in cli.h).
- */
+/* The subcommands, in the order `cwasm help` lists them. */
 static const cli_command commands[] = {
     {"inspect", cli_inspect_main, cli_inspect_usage,
      "decode artifacts and print everything they record"},
-    {"check", cmd_not_implemented, usage_not_implemented,
-     "check artifacts against a host's policy"},
-    {"probe", cmd_not_implemented, usage_not_implemented,
-     "print the host's CPU features and default policy"},
+    {"check", cli_check_main, cli_check_usage,
+     "will this host's Wasmtime accept the artifacts, and if not, why"},
+    {"probe", cli_probe_main, cli_probe_usage,
+     "print this machine's CPU features and the default host"},
     {"help", cmd_help, usage_help, "show help for cwasm or one of its commands"},
 };
 

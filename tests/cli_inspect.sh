@@ -82,9 +82,9 @@ expect_rc 0 "cwasm help inspect" help inspect
 expect_grep '66' out "inspect help documents exit status 66"
 expect_rc 64 "cwasm without arguments" 
 expect_rc 64 "unknown command" frobnicate
-expect_rc 64 "check is not implemented yet" check x
-expect_grep 'not implemented yet' err "check says not implemented yet"
-expect_rc 64 "probe is not implemented yet" probe
+expect_rc 64 "check is dispatched (no FILE: usage error)" check
+expect_grep 'no FILE given' err "check's own usage error"
+expect_rc 0 "probe is dispatched" probe --help
 
 # ------------------------------------------------------------- usage
 expect_rc 0 "inspect --help" inspect --help
