@@ -150,9 +150,9 @@ void cli_host_opts_usage(FILE *out) {
         "                         release, version string, target, Tunables and wasm\n"
         "                         features (the most exact description of a host)\n"
         "  --host-version N[.M.P] the host runs Wasmtime release N (default: the\n"
-        "                         newest the library knows, ",
+        "                         newest tagged release, ",
         out);
-  fprintf(out, "%d", CWASM_LAST_RELEASE);
+  fprintf(out, "%d", CWASM_NEWEST_RELEASE);
   fputs(", on this machine:\n"
         "                         native triple, probed CPU, the release's default\n"
         "                         Tunables and wasm features); N.M.P also gives the\n"
@@ -374,7 +374,7 @@ int cli_host_build(const cli_host_opts *o, const cwasm_options *lib, const char 
                    cli_host *out) {
   cwasm_host *h = &out->host;
   cwasm_version v;
-  uint16_t release = CWASM_LAST_RELEASE;
+  uint16_t release = CWASM_NEWEST_RELEASE;
   int rc;
   memset(out, 0, sizeof *out);
   memset(&v, 0, sizeof v);

@@ -17,7 +17,7 @@ if ((${#files[@]} == 0)); then
     exit 66
   fi
 fi
-cmd=inspect
+cmd=check
 set +e
 "$build/cwasm" "$cmd" "${files[@]}"
 rc=$?

@@ -296,7 +296,8 @@ CWASM_API CWASM_MUST_USE cwasm_status cwasm_version_parse(cwasm_bytes s, uint64_
 /* --------------------------------------------------------------- schemas */
 
 #define CWASM_FIRST_RELEASE 3
-#define CWASM_LAST_RELEASE 49
+#define CWASM_LAST_RELEASE 49   /* `main` after v48 (writes "49") */
+#define CWASM_NEWEST_RELEASE 48 /* newest tagged release: the default host */
 
 typedef enum cwasm_codec { CWASM_CODEC_BINCODE = 1, CWASM_CODEC_POSTCARD = 2 } cwasm_codec;
 
