@@ -1360,6 +1360,12 @@ cwasm_status cwasm_check(const cwasm_artifact *a, const cwasm_host *h, cwasm_rep
         check_tunables(&c);
         check_features(&c);
       }
+    } else if ((a->meta.have & CWASM_HAVE_TARGET) && c.engine.section.index == a->engine.section.index) {
+      /* The host's release cannot read these metadata, but the target string means the same
+       * under every layout: a wrong architecture or OS is a further reason, and the one that
+       * survives recompiling with the host's release. */
+      c.m = &a->meta;
+      check_target(&c, &target_ok);
     }
   }
   r->compatible = (uint8_t)(r->findings == 0);
