@@ -97,10 +97,13 @@ void mb_values_for(const cwasm_layout *l, unsigned seed, mb_values *out) {
   }
 }
 
-void mb_tunables(mb *m, const cwasm_layout *l, const mb_values *vals) {
+void mb_tunables(mb *m, const cwasm_layout *l, const mb_values *vals) { mb_tunables_at(m, l, vals, NULL); }
+
+void mb_tunables_at(mb *m, const cwasm_layout *l, const mb_values *vals, size_t at[CWASM_T__COUNT]) {
   for (unsigned i = 0; i < l->tunables_count; i++) {
     const cwasm_tunable_info *t = cwasm_tunable_info_of(l->tunables[i]);
     uint64_t v = vals->v[t->id];
+    if (at) at[t->id] = m->n;
     switch (t->type) {
       case CWASM_TT_U64:
       case CWASM_TT_USIZE: mb_u64(m, v); break;
@@ -166,6 +169,69 @@ size_t mb_engine(uint8_t *out, size_t cap, const char *version, const uint8_t *m
   memcpy(out + 2, version, vl);
   if (meta_len) memcpy(out + 2 + vl, meta, meta_len);
   return 2 + vl + meta_len;
+}
+
+/* The FlagValue alone (variant, then payload), as mb_flag_enum/num/bool write it. */
+static void flag_value(mb *m, const cwasm_default_flag *f) {
+  switch (f->kind) {
+    case CWASM_FLAG_ENUM:
+      mb_variant(m, 0);
+      mb_str(m, f->enum_value ? f->enum_value : "");
+      break;
+    case CWASM_FLAG_NUM:
+      mb_variant(m, 1);
+      mb_byte(m, f->num);
+      break;
+    case CWASM_FLAG_BOOL:
+      mb_variant(m, 2);
+      mb_byte(m, f->boolean ? 1 : 0);
+      break;
+  }
+}
+
+void mb_flag(mb *m, const cwasm_default_flag *f) {
+  mb_str(m, f->name);
+  flag_value(m, f);
+}
+
+void mb_values_from_tunables(const cwasm_tunables *t, mb_values *out) {
+  memset(out, 0, sizeof *out);
+  for (unsigned id = 0; id < CWASM_T__COUNT; id++) {
+    out->v[id] = t->f[id].value;
+    out->none[id] = t->f[id].is_none;
+  }
+}
+
+/* One flag container; records where the first MB_MAP_FLAGS entries start. */
+static void flag_list(mb *m, const cwasm_default_flag *f, size_t n, size_t *count_at,
+                      mb_entry_at *at) {
+  *count_at = m->n;
+  mb_u64(m, n);
+  for (size_t i = 0; i < n; i++) {
+    if (i < MB_MAP_FLAGS) at[i].name = m->n;
+    mb_str(m, f[i].name);
+    if (i < MB_MAP_FLAGS) at[i].value = m->n;
+    flag_value(m, &f[i]);
+  }
+}
+
+void mb_metadata_flags(mb *m, const cwasm_layout *l, const char *target,
+                       const cwasm_default_flag *shared, size_t nshared,
+                       const cwasm_default_flag *isa, size_t nisa, const mb_values *vals,
+                       uint64_t features, mb_map *map) {
+  mb_map scratch;
+  if (!map) map = &scratch;
+  memset(map, 0, sizeof *map);
+  map->target = m->n;
+  mb_str(m, target);
+  map->target_body = m->n - strlen(target);
+  flag_list(m, shared, nshared, &map->shared_count, map->shared);
+  flag_list(m, isa, nisa, &map->isa_count, map->isa);
+  map->tunables = m->n;
+  mb_tunables_at(m, l, vals, map->tunable);
+  map->features = m->n;
+  mb_features(m, l, features);
+  map->end = m->n;
 }
 
 uint8_t *tb_read_file(const char *path, size_t *len) {
