@@ -1,0 +1,2 @@
+#!/bin/sh
+exec wasmtime run --allow-precompiled app.cwasm "$@"
