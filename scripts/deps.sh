@@ -9,7 +9,8 @@ set -euo pipefail
 want=(build-essential cmake pkg-config python3)
 case "${1:-run}" in
   run) ;;
-  test) want+=(libcmocka-dev libelf-dev elfutils binutils clang-19 libclang-rt-19-dev llvm-19 valgrind) ;;
+  test) want+=(libcmocka-dev libelf-dev elfutils binutils clang-19 libclang-rt-19-dev llvm-19 valgrind
+                cargo librust-object-dev zip) ;;
   fuzz) want+=(libelf-dev clang-19 libclang-rt-19-dev llvm-19 zip) ;;
   afl) want+=(libelf-dev afl++ clang-14 lld-14 llvm-14) ;;
   *) echo "usage: $0 run|test|fuzz|afl" >&2; exit 64 ;;
