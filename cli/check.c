@@ -20,7 +20,7 @@
 
 typedef struct check_opts {
   int json;
-  int quiet;
+  cli_common common;
   cwasm_options lib;
   cli_host_opts host;
 } check_opts;
@@ -62,7 +62,11 @@ static void human_item(const cwasm_finding *f) {
   fputs("  ", stdout);
   if (f->kind == CWASM_ITEM_NOTE) fputs("note ", stdout);
   else if (f->kind == CWASM_ITEM_WARNING) fputs("warning ", stdout);
+  cli_color(f->kind == CWASM_ITEM_FINDING ? CLI_SGR_BAD
+            : f->kind == CWASM_ITEM_NOTE  ? CLI_SGR_NOTE
+                                          : CLI_SGR_WARN);
   fputs(cwasm_status_name(f->code), stdout);
+  cli_color_end();
   if (f->field[0]) {
     putchar(' ');
     text_write(stdout, f->field, strlen(f->field), 0);
@@ -89,18 +93,30 @@ static void human_item(const cwasm_finding *f) {
 static void human_result(const check_result *r) {
   char msg[CLI_DIAG_TEXT_MAX];
   text_write(stdout, r->path, strlen(r->path), 0);
+  fputs(": ", stdout);
   if (r->io_error) {
-    printf(": unreadable: %s\n", r->io_error);
+    cli_color(CLI_SGR_IOERR);
+    fputs("unreadable", stdout);
+    cli_color_end();
+    printf(": %s\n", r->io_error);
     return;
   }
   if (!r->checked) {
     cli_diag_text(&r->diag, msg, sizeof msg);
-    printf(": malformed: %s\n", msg);
+    cli_color(CLI_SGR_ERROR);
+    fputs("malformed", stdout);
+    cli_color_end();
+    printf(": %s\n", msg);
   } else if (r->rep.compatible) {
-    puts(": compatible");
+    cli_color(CLI_SGR_GOOD);
+    fputs("compatible", stdout);
+    cli_color_end();
+    putchar('\n');
   } else {
-    printf(": INCOMPATIBLE (%lu finding%s)\n", (unsigned long)r->rep.findings,
-           r->rep.findings == 1 ? "" : "s");
+    cli_color(CLI_SGR_BAD);
+    fputs("INCOMPATIBLE", stdout);
+    cli_color_end();
+    printf(" (%lu finding%s)\n", (unsigned long)r->rep.findings, r->rep.findings == 1 ? "" : "s");
   }
   if (r->checked) {
     const cwasm_report *rep = &r->rep;
@@ -116,7 +132,9 @@ static void human_result(const check_result *r) {
   uint32_t n = w->count < CWASM_MAX_WARNINGS ? w->count : CWASM_MAX_WARNINGS;
   for (uint32_t i = 0; i < n; i++) {
     cli_diag_text(&w->items[i], msg, sizeof msg);
-    printf("  warning %s\n", msg);
+    fputs("  warning ", stdout);
+    cli_diag_colored(msg, w->items[i].code, CLI_SGR_WARN);
+    putchar('\n');
   }
   if (w->dropped) printf("  (%lu more warnings not recorded)\n", (unsigned long)w->dropped);
 }
@@ -196,7 +214,7 @@ static void json_result(const check_result *r, const cli_host *host) {
 /* ------------------------------------------------------------- driver */
 
 void cli_check_usage(FILE *out) {
-  fputs("usage: cwasm check [--json] [--lenient] [--quiet] [host options] [--] FILE...\n"
+  fputs("usage: cwasm check [options] [host options] [--] FILE...\n"
         "\n"
         "Will the Wasmtime on the host accept each artifact, and if not, every reason\n"
         "why: Wasmtime's own load-time checks (version, ELF header, metadata layout,\n"
@@ -208,13 +226,13 @@ void cli_check_usage(FILE *out) {
         "  --json         one JSON object per file per line, in the order given:\n"
         "                 file, compatible, status, error, kind, host, finding_count,\n"
         "                 findings, findings_dropped, notes, warnings, warnings_dropped\n"
+        "                 (schema: docs/schemas/check.schema.json)\n"
         "  --lenient      parse leniently (CWASM_OPT_LENIENT): ambiguities Wasmtime\n"
         "                 tolerates, such as two engine sections, become warnings and\n"
-        "                 the artifact is still checked (also applies to --host-ref)\n"
-        "  -q, --quiet    print nothing on standard output: the exit status answers\n"
-        "  -h, --help     show this help\n"
-        "\n",
+        "                 the artifact is still checked (also applies to --host-ref)\n",
         out);
+  cli_common_usage(out, CLI_OPTS_FILES);
+  fputs("\n", out);
   cli_host_opts_usage(out);
   fputs("\n"
         "output: a line naming the host, then per file 'FILE: compatible',\n"
@@ -223,6 +241,11 @@ void cli_check_usage(FILE *out) {
         "('CODE FIELD: artifact \"A\", host \"H\": Wasmtime's message', with its\n"
         "context first as anyhow's {:#} prints it), notes (rules not checked or\n"
         "differences tolerated by --version-mode / --allow-version) and warnings.\n"
+        "Files are reported in the order given (with -r, a directory's files in\n"
+        "byte order of their paths). With more than one file, a last line counts\n"
+        "them: 'summary: N files: A compatible, B incompatible, C malformed\n"
+        "(CODE n, ...), D unreadable'. Diagnostics also go to stderr as\n"
+        "'cwasm: FILE: MESSAGE'.\n"
         "\n"
         "exit status (the highest applicable wins: 66 > 2 > 1 > 0):\n"
         "  0   every file is compatible with the host\n"
@@ -238,7 +261,7 @@ void cli_check_usage(FILE *out) {
 }
 
 /* Options may come before, between or after the files; "--" ends them.
- * Returns -1 when --help was handled, else 0 or an exit status. */
+ * Returns -1 when --help or --version was handled, else 0 or an exit status. */
 static int parse_args(int argc, char **argv, check_opts *o, const char **files, int *nfiles) {
   bool opts_done = false;
   *nfiles = 0;
@@ -252,12 +275,14 @@ static int parse_args(int argc, char **argv, check_opts *o, const char **files, 
       o->json = 1;
     } else if (strcmp(arg, "--lenient") == 0) {
       o->lib.flags |= CWASM_OPT_LENIENT;
-    } else if (strcmp(arg, "--quiet") == 0 || strcmp(arg, "-q") == 0) {
-      o->quiet = 1;
     } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
       cli_check_usage(stdout);
       return -1;
     } else {
+      int c = cli_common_opt(&o->common, CMD, CLI_OPTS_FILES, arg);
+      if (c == 2) return -1;
+      if (c < 0) return CLI_EXIT_USAGE;
+      if (c > 0) continue;
       int h = cli_host_opt(&o->host, CMD, argc, argv, &i);
       if (h < 0) return CLI_EXIT_USAGE;
       if (h == 0) return cli_usage_error(CMD, "unknown option", arg);
@@ -268,15 +293,21 @@ static int parse_args(int argc, char **argv, check_opts *o, const char **files, 
 }
 
 /* Read, parse and check one file into *r, print it; returns its exit status. */
-static int check_one(const char *path, const check_opts *o, const cli_host *host, check_result *r) {
+static int check_one(const cli_input *in, const check_opts *o, const cli_host *host,
+                     check_result *r) {
   char io_err[256], msg[CLI_DIAG_TEXT_MAX];
+  const char *path = in->path;
   cli_file f;
   int rc;
   memset(r, 0, sizeof *r);
   r->path = path;
-  if (cli_file_open(path, &f, io_err, sizeof io_err) != 0) {
-    r->io_error = io_err;
-    cli_stderr_line(path, io_err);
+  if (in->error) {
+    r->io_error = in->error; /* a directory -r could not list */
+    cli_stderr_line(path, r->io_error);
+    rc = CLI_EXIT_NOINPUT;
+  } else if (cli_file_open(path, &f, io_err, sizeof io_err) != 0) {
+    r->io_error = cli_io_reason(io_err, o->common.recursive);
+    cli_stderr_line(path, r->io_error);
     rc = CLI_EXIT_NOINPUT;
   } else {
     r->status = cwasm_parse(f.data, f.size, &o->lib, &r->art, &r->diag);
@@ -300,7 +331,8 @@ static int check_one(const char *path, const check_opts *o, const cli_host *host
       rc = r->rep.compatible ? CLI_EXIT_OK : CLI_EXIT_INCOMPATIBLE;
     }
   }
-  if (!o->quiet) {
+  if (!o->common.quiet) {
+    cli_progress_suspend(1);
     if (o->json) json_result(r, host);
     else human_result(r);
   }
@@ -312,9 +344,12 @@ static int check_one(const char *path, const check_opts *o, const cli_host *host
 int cli_check_main(int argc, char **argv) {
   check_opts o;
   cli_host host;
+  cli_inputs in;
+  cli_tally *tally = NULL;
   int nfiles = 0, status = CLI_EXIT_OK;
   memset(&o, 0, sizeof o);
   memset(&host, 0, sizeof host);
+  memset(&in, 0, sizeof in);
   const char **files = malloc(sizeof *files * (size_t)(argc > 0 ? argc : 1));
   check_result *r = malloc(sizeof *r);
   if (!files || !r || cli_host_opts_init(&o.host, argc) != 0) {
@@ -324,16 +359,30 @@ int cli_check_main(int argc, char **argv) {
     return CLI_EXIT_OSERR;
   }
   int prc = parse_args(argc, argv, &o, files, &nfiles);
+  for (int i = 0; prc == 0 && i < nfiles; i++)
+    if (cli_inputs_add(&in, files[i], o.common.recursive) != 0) prc = CLI_EXIT_OSERR;
+  if (prc == 0 && !(tally = calloc(1, sizeof *tally))) prc = CLI_EXIT_OSERR;
+  if (prc == CLI_EXIT_OSERR) fputs("cwasm check: out of memory\n", stderr);
   if (prc == 0) prc = cli_host_build(&o.host, &o.lib, CMD, &host);
   if (prc == 0) {
-    if (!o.quiet && !o.json) cli_host_oneline(&host);
-    for (int i = 0; i < nfiles; i++) {
-      int rc = check_one(files[i], &o, &host, r);
+    cli_progress progress;
+    bool human = !o.common.quiet && !o.json;
+    cli_color_setup(o.json ? CLI_WHEN_NEVER : o.common.color);
+    cli_progress_init(&progress, CMD, &o.common);
+    if (human) cli_host_oneline(&host);
+    for (size_t i = 0; i < in.n; i++) {
+      int rc = check_one(&in.v[i], &o, &host, r);
       if (rc > status) status = rc; /* 66 > 2 > 1 > 0 */
+      cli_tally_add(tally, rc, r->status);
+      cli_progress_update(&progress, i + 1, in.n);
     }
+    cli_progress_done(&progress);
+    if (human && (in.n > 1 || o.common.recursive)) cli_tally_print(tally, "compatible", 1);
   }
   cli_host_free(&host);
   cli_host_opts_free(&o.host);
+  cli_inputs_free(&in);
+  free(tally);
   free(files);
   free(r);
   if (prc < 0) return cli_finish(CLI_EXIT_OK);

@@ -43,6 +43,127 @@ void cli_probe_usage(FILE *out);
 /* Ends a command: flushes stdout and turns a write error into CLI_EXIT_IOERR. */
 int cli_finish(int status);
 
+/* "cwasm 0.1.0 (Wasmtime releases 3-49, default host release 48)" on stdout;
+ * returns cli_finish(CLI_EXIT_OK). Every command answers --version with it. */
+int cli_print_version(void);
+
+/* ------------------------------ cli/term.c: options every command shares */
+
+/* Which shared options a command accepts (besides --help and --version). */
+#define CLI_OPTS_BASIC 0x0u /* -q/--quiet, --color[=WHEN] */
+#define CLI_OPTS_FILES 0x1u /* also -r/--recursive, --progress, --no-progress */
+
+typedef enum cli_when { CLI_WHEN_AUTO = 0, CLI_WHEN_ALWAYS = 1, CLI_WHEN_NEVER = 2 } cli_when;
+
+typedef struct cli_common {
+  int quiet;         /* -q, --quiet: nothing on stdout, the exit status answers */
+  int recursive;     /* -r, --recursive: directories name the regular files under them */
+  cli_when progress; /* --progress / --no-progress (auto: see cli_progress_init) */
+  cli_when color;    /* --color[=auto|always|never] (auto: stdout is a terminal) */
+} cli_common;
+
+/*
+ * If `arg` is a shared option allowed by `allowed` (CLI_OPTS_*), record it in
+ * *c and return 1; --version and -V print the version and return 2 (the
+ * command then ends with status 0); 0 for anything else; -1 after a usage
+ * error on stderr (a bad --color value).
+ */
+int cli_common_opt(cli_common *c, const char *cmd, unsigned allowed, const char *arg);
+
+/* The help lines of the shared options (`allowed` as above). */
+void cli_common_usage(FILE *out, unsigned allowed);
+
+/*
+ * Colour of the human reports, decided once from --color: "auto" colours
+ * only when stdout is a terminal, NO_COLOR is unset or empty and TERM is not
+ * "dumb". JSON output is never coloured.
+ */
+void cli_color_setup(cli_when when);
+/* Start an SGR attribute (CLI_SGR_*) on stdout when colour is on. */
+void cli_color(const char *sgr);
+/* End it (no-op when colour is off). */
+void cli_color_end(void);
+#define CLI_SGR_GOOD "32"     /* green: ok, compatible */
+#define CLI_SGR_BAD "1;31"    /* bold red: INCOMPATIBLE, findings */
+#define CLI_SGR_ERROR "31"    /* red: malformed, error codes */
+#define CLI_SGR_WARN "33"     /* yellow: warnings */
+#define CLI_SGR_NOTE "36"     /* cyan: notes */
+#define CLI_SGR_IOERR "35"    /* magenta: unreadable */
+#define CLI_SGR_DIM "2"       /* faint: secondary text */
+
+/*
+ * Progress on stderr while many files are processed: "cwasm check: 120/5000
+ * files (2%)" rewritten in place with \r, then erased. "auto" shows it only
+ * when stderr is a terminal and stdout is not (or --quiet), and only once a
+ * run has lasted 250 ms; "always" shows it whenever there are files; "never"
+ * never. Redrawn at most every 100 ms.
+ */
+typedef struct cli_progress {
+  const char *cmd;
+  int enabled;
+  int immediate;       /* --progress: draw from the start */
+  int drawn;           /* something is on the line */
+  int stdout_tty;      /* stdout is a terminal too: erase before writing to it */
+  size_t width;        /* characters last drawn */
+  double start, last;  /* seconds (CLOCK_MONOTONIC) */
+} cli_progress;
+
+void cli_progress_init(cli_progress *p, const char *cmd, const cli_common *c);
+void cli_progress_update(cli_progress *p, size_t done, size_t total);
+/* Erase the line for good (before the summary). */
+void cli_progress_done(cli_progress *p);
+/* Erase the line, if one is drawn, before writing to stderr (for_stdout 0) or
+ * to stdout (for_stdout 1: only needed when stdout is a terminal too); the
+ * next update draws it again. */
+void cli_progress_suspend(int for_stdout);
+
+/*
+ * Counts by status, for the summary line printed after the reports of
+ * several files (human output only):
+ *   summary: 4 files: 1 compatible, 2 incompatible, 1 malformed (E_INPUT_EMPTY 1), 0 unreadable
+ *   summary: 3 files: 2 ok, 1 malformed (E_ELF_MAGIC 1), 0 unreadable
+ * Malformed files are broken down by status name, in byte order of the names.
+ */
+#define CLI_TALLY_CODES 1000 /* status numbers are < 1000 (errors.def ranges) */
+typedef struct cli_tally {
+  unsigned long files, good, incompatible, malformed, unreadable;
+  unsigned long by_code[CLI_TALLY_CODES];
+} cli_tally;
+
+/* One file's outcome: its exit status (CLI_EXIT_OK, _INCOMPATIBLE,
+ * _MALFORMED, _NOINPUT) and, when malformed, its status. */
+void cli_tally_add(cli_tally *t, int rc, cwasm_status st);
+/* `good` names the good outcome ("ok", "compatible"); `incompatible` says
+ * whether the command has that outcome (check) or not (inspect). */
+void cli_tally_print(const cli_tally *t, const char *good, int incompatible);
+
+/* --------------------------- cli/inputs.c: the files a command works on */
+
+/*
+ * The inputs in the order given; with -r, a directory operand is replaced by
+ * the regular files under it, sorted by path (byte order, locale-independent),
+ * recursively. Symbolic links and other non-regular files met inside a
+ * directory are skipped (not followed); an operand that is a symbolic link is
+ * followed. A directory that cannot be read becomes an input with `error` set
+ * (reported as unreadable, in its sorted place).
+ */
+typedef struct cli_input {
+  char *path;        /* owned */
+  char *error;       /* NULL, or why the directory could not be listed (owned) */
+} cli_input;
+
+typedef struct cli_inputs {
+  cli_input *v;
+  size_t n, cap;
+} cli_inputs;
+
+/* Add one operand; 0, or -1 when out of memory. */
+int cli_inputs_add(cli_inputs *in, const char *operand, int recursive);
+void cli_inputs_free(cli_inputs *in);
+
+/* The reason fileio gives for a directory, with a hint when -r is not on. */
+const char *cli_io_reason(const char *reason, int recursive);
+
 /* ------------------------------------------- cli/render.c: shared printers */
 
 #define CLI_DIAG_TEXT_MAX 1024
@@ -53,6 +174,10 @@ void cli_diag_text(const cwasm_diag *d, char *buf, size_t n);
 
 /* "cwasm: <path>: <msg>" on stderr, the path made terminal-safe. */
 void cli_stderr_line(const char *path, const char *msg);
+
+/* A diagnostic text `msg` (which starts with the name of `code`) on stdout,
+ * the name in colour `sgr`. */
+void cli_diag_colored(const char *msg, cwasm_status code, const char *sgr);
 
 /* Human report label: two spaces, then `l` padded to 20 columns (stdout). */
 void cli_label(const char *l);

@@ -19,6 +19,7 @@
 
 typedef struct inspect_opts {
   int json;
+  cli_common common;
   cwasm_options lib;
 } inspect_opts;
 
@@ -285,7 +286,9 @@ static void human_warnings(const cwasm_warnings *w) {
   printf("  Warnings (%" PRIu32 "):%s\n", w->count + w->dropped, n ? "" : " none");
   for (uint32_t i = 0; i < n; i++) {
     cli_diag_text(&w->items[i], msg, sizeof msg);
-    printf("    %s\n", msg);
+    fputs("    ", stdout);
+    cli_diag_colored(msg, w->items[i].code, CLI_SGR_WARN);
+    putchar('\n');
   }
   if (w->dropped) printf("    (%" PRIu32 " more not recorded)\n", w->dropped);
 }
@@ -296,7 +299,10 @@ static void human_report(const report *r) {
   print_text(r->path, strlen(r->path));
   putchar('\n');
   cli_label("Status:");
-  puts(status_text(r));
+  cli_color(r->io_error ? CLI_SGR_IOERR : r->status == CWASM_OK ? CLI_SGR_GOOD : CLI_SGR_ERROR);
+  fputs(status_text(r), stdout);
+  cli_color_end();
+  putchar('\n');
   if (r->io_error || r->status != CWASM_OK) {
     char msg[CLI_DIAG_TEXT_MAX];
     if (!r->io_error) cli_diag_text(&r->diag, msg, sizeof msg);
@@ -511,7 +517,7 @@ static void json_report(const report *r) {
 /* ------------------------------------------------------------- driver */
 
 void cli_inspect_usage(FILE *out) {
-  fputs("usage: cwasm inspect [--json] [--lenient] [--release N] [--] FILE...\n"
+  fputs("usage: cwasm inspect [options] [--] FILE...\n"
         "\n"
         "Decode each Wasmtime precompiled artifact and print what it records: ELF\n"
         "header, engine section, version string, metadata layout, target, Cranelift\n"
@@ -523,10 +529,17 @@ void cli_inspect_usage(FILE *out) {
         "                 fields not decoded are null; each byte of malformed UTF-8\n"
         "                 in a string is written as \\ufffd (the raw version bytes\n"
         "                 are then also given in \"version_hex\")\n"
+        "                 (schema: docs/schemas/inspect.schema.json)\n"
         "  --lenient      turn ambiguities into warnings (CWASM_OPT_LENIENT)\n"
         "  --release N    decode the metadata with the layout of Wasmtime release N\n"
-        "                 instead of the one the version string names or inference\n"
-        "  -h, --help     show this help\n"
+        "                 instead of the one the version string names or inference\n",
+        out);
+  cli_common_usage(out, CLI_OPTS_FILES);
+  fputs("\n"
+        "Files are reported in the order given (with -r, a directory's files in\n"
+        "byte order of their paths). With more than one file, the human output\n"
+        "ends with 'summary: N files: A ok, B malformed (CODE n, ...), C unreadable'.\n"
+        "Diagnostics also go to stderr as 'cwasm: FILE: MESSAGE'.\n"
         "\n"
         "exit status:\n"
         "  0   every file decoded (status ok; warnings do not count)\n"
@@ -535,16 +548,14 @@ void cli_inspect_usage(FILE *out) {
         "  64  usage error (unknown option, bad --release, no FILE)\n"
         "  66  some file could not be read (missing, unreadable, a directory, a FIFO\n"
         "      or a device); this takes precedence over 2\n"
+        "  71  out of memory\n"
         "  74  writing the report failed\n",
         out);
 }
 
 /* "cwasm inspect: <what> '<arg>' (try ...)" */
 static int usage_error(const char *what, const char *arg) {
-  fprintf(stderr, "cwasm inspect: %s", what);
-  if (arg) fprintf(stderr, " '%s'", arg);
-  fputs(" (try 'cwasm inspect --help')\n", stderr);
-  return CLI_EXIT_USAGE;
+  return cli_usage_error("inspect", what, arg);
 }
 
 static int parse_release(const char *s, inspect_opts *o) {
@@ -559,7 +570,7 @@ static int parse_release(const char *s, inspect_opts *o) {
 
 /*
  * Options may come before, between or after the files; "--" ends them.
- * Returns -1 when --help was handled, else 0 or an exit status.
+ * Returns -1 when --help or --version was handled, else 0 or an exit status.
  */
 static int parse_args(int argc, char **argv, inspect_opts *o, const char **files, int *nfiles) {
   bool opts_done = false;
@@ -583,7 +594,10 @@ static int parse_args(int argc, char **argv, inspect_opts *o, const char **files
       cli_inspect_usage(stdout);
       return -1;
     } else {
-      return usage_error("unknown option", arg);
+      int c = cli_common_opt(&o->common, "inspect", CLI_OPTS_FILES, arg);
+      if (c == 2) return -1;
+      if (c < 0) return CLI_EXIT_USAGE;
+      if (c == 0) return usage_error("unknown option", arg);
     }
   }
   if (*nfiles == 0) return usage_error("no FILE given", NULL);
@@ -591,16 +605,21 @@ static int parse_args(int argc, char **argv, inspect_opts *o, const char **files
 }
 
 /* Decode one file into *r and print it; returns its exit status. */
-static int inspect_one(const char *path, const inspect_opts *o, report *r) {
+static int inspect_one(const cli_input *in, const inspect_opts *o, report *r) {
   char io_err[256];
   char msg[CLI_DIAG_TEXT_MAX];
+  const char *path = in->path;
   cli_file f;
   int rc = CLI_EXIT_OK;
   memset(r, 0, sizeof *r);
   r->path = path;
-  if (cli_file_open(path, &f, io_err, sizeof io_err) != 0) {
-    r->io_error = io_err;
-    cli_stderr_line(path, io_err);
+  if (in->error) {
+    r->io_error = in->error; /* a directory -r could not list */
+    cli_stderr_line(path, r->io_error);
+    rc = CLI_EXIT_NOINPUT;
+  } else if (cli_file_open(path, &f, io_err, sizeof io_err) != 0) {
+    r->io_error = cli_io_reason(io_err, o->common.recursive);
+    cli_stderr_line(path, r->io_error);
     rc = CLI_EXIT_NOINPUT;
   } else {
     r->size = f.size;
@@ -612,8 +631,11 @@ static int inspect_one(const char *path, const inspect_opts *o, report *r) {
     }
   }
   report_classify(r);
-  if (o->json) json_report(r);
-  else human_report(r);
+  if (!o->common.quiet) {
+    cli_progress_suspend(1);
+    if (o->json) json_report(r);
+    else human_report(r);
+  }
   /* the report holds views into the file: print before unmapping */
   if (!r->io_error) cli_file_close(&f);
   return rc;
@@ -621,8 +643,11 @@ static int inspect_one(const char *path, const inspect_opts *o, report *r) {
 
 int cli_inspect_main(int argc, char **argv) {
   inspect_opts o;
+  cli_inputs in;
+  cli_tally *tally = NULL;
   int nfiles = 0, status = CLI_EXIT_OK;
   memset(&o, 0, sizeof o);
+  memset(&in, 0, sizeof in);
   const char **files = malloc(sizeof *files * (size_t)(argc > 0 ? argc : 1));
   report *r = malloc(sizeof *r);
   if (!files || !r) {
@@ -632,13 +657,27 @@ int cli_inspect_main(int argc, char **argv) {
     return CLI_EXIT_OSERR;
   }
   int prc = parse_args(argc, argv, &o, files, &nfiles);
+  for (int i = 0; prc == 0 && i < nfiles; i++)
+    if (cli_inputs_add(&in, files[i], o.common.recursive) != 0) prc = CLI_EXIT_OSERR;
+  if (prc == 0 && !(tally = calloc(1, sizeof *tally))) prc = CLI_EXIT_OSERR;
+  if (prc == CLI_EXIT_OSERR) fputs("cwasm inspect: out of memory\n", stderr);
   if (prc == 0) {
-    for (int i = 0; i < nfiles; i++) {
-      int rc = inspect_one(files[i], &o, r);
+    cli_progress progress;
+    cli_color_setup(o.json ? CLI_WHEN_NEVER : o.common.color);
+    cli_progress_init(&progress, "inspect", &o.common);
+    for (size_t i = 0; i < in.n; i++) {
+      int rc = inspect_one(&in.v[i], &o, r);
       if (rc == CLI_EXIT_NOINPUT || (rc == CLI_EXIT_MALFORMED && status == CLI_EXIT_OK))
         status = rc;
+      cli_tally_add(tally, rc, r->status);
+      cli_progress_update(&progress, i + 1, in.n);
     }
+    cli_progress_done(&progress);
+    if (!o.common.quiet && !o.json && (in.n > 1 || o.common.recursive))
+      cli_tally_print(tally, "ok", 0);
   }
+  cli_inputs_free(&in);
+  free(tally);
   free(files);
   free(r);
   if (prc < 0) return cli_finish(CLI_EXIT_OK);

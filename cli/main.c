@@ -36,19 +36,31 @@ static void usage_main(FILE *out) {
   for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
     fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
   fputs("\n"
-        "Run 'cwasm help <command>' for a command's options.\n"
+        "inspect, check and probe take --help, --version, --quiet and --color[=WHEN];\n"
+        "inspect and check also -r (directories) and --progress. Run\n"
+        "'cwasm help <command>' for a command's options, 'man cwasm' for the manual.\n"
         "Passing these checks does not make an artifact trustworthy: a well-formed\n"
         "artifact can carry any native code.\n",
         out);
 }
 
-static void usage_help(FILE *out) { fputs("usage: cwasm help [COMMAND]\n", out); }
+static void usage_help(FILE *out) {
+  fputs("usage: cwasm help [COMMAND]\n"
+        "\n"
+        "Show the help of cwasm, or of one of its commands.\n",
+        out);
+}
 
 static int cmd_help(int argc, char **argv) {
   if (argc < 2) {
     usage_main(stdout);
     return cli_finish(CLI_EXIT_OK);
   }
+  if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+    usage_help(stdout);
+    return cli_finish(CLI_EXIT_OK);
+  }
+  if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) return cli_print_version();
   const cli_command *c = command_find(argv[1]);
   if (!c) {
     fprintf(stderr, "cwasm help: unknown command '%s'\n", argv[1]);
@@ -72,10 +84,7 @@ int main(int argc, char **argv) {
     return CLI_EXIT_USAGE;
   }
   const char *name = argv[1];
-  if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
-    printf("cwasm %s\n", cwasm_library_version());
-    return cli_finish(CLI_EXIT_OK);
-  }
+  if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) return cli_print_version();
   if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
     usage_main(stdout);
     return cli_finish(CLI_EXIT_OK);

@@ -15,7 +15,7 @@
 #define CMD "probe"
 
 void cli_probe_usage(FILE *out) {
-  fputs("usage: cwasm probe [--json] [host options]\n"
+  fputs("usage: cwasm probe [options] [host options]\n"
         "\n"
         "Print this machine's architecture, its native target triple, every CPU\n"
         "feature Wasmtime's probe knows for the architecture (present or not, as\n"
@@ -28,14 +28,15 @@ void cli_probe_usage(FILE *out) {
         "  --json         one JSON object: arch, triple, all_present (riscv64: every\n"
         "                 feature asked is reported present), features (name: true,\n"
         "                 false, or null when the probe cannot tell), host\n"
-        "  --lenient      parse the --host-ref artifact leniently\n"
-        "  -h, --help     show this help\n"
-        "\n",
+        "                 (schema: docs/schemas/probe.schema.json)\n"
+        "  --lenient      parse the --host-ref artifact leniently\n",
         out);
+  cli_common_usage(out, CLI_OPTS_BASIC);
+  fputs("\n", out);
   cli_host_opts_usage(out);
   fputs("\n"
         "exit status:\n"
-        "  0   done\n"
+        "  0   done (with --quiet: the host options describe a usable host)\n"
         "  2   the --host-ref artifact is malformed\n"
         "  64  usage error\n"
         "  66  the --host-ref file could not be read\n"
@@ -85,8 +86,11 @@ static void probe_human(const cwasm_host_cpu *cpu, const char *triple, const cli
   for (int f = 0; f < CWASM_CPU__COUNT; f++) {
     if (cwasm_cpu_feature_arch((cwasm_cpu_feature)f) != cpu->arch) continue;
     int s = feature_state(cpu, f);
-    printf("  %s: %s\n", cwasm_cpu_feature_name((cwasm_cpu_feature)f),
-           s < 0 ? "unknown" : s ? "yes" : "no");
+    printf("  %s: ", cwasm_cpu_feature_name((cwasm_cpu_feature)f));
+    cli_color(s < 0 ? CLI_SGR_NOTE : s ? CLI_SGR_GOOD : CLI_SGR_DIM);
+    fputs(s < 0 ? "unknown" : s ? "yes" : "no", stdout);
+    cli_color_end();
+    putchar('\n');
     n++;
   }
   if (cpu->all_present) puts("  (every feature asked is reported present)");
@@ -99,7 +103,9 @@ int cli_probe_main(int argc, char **argv) {
   cli_host_opts ho;
   cli_host host;
   cwasm_options lib;
+  cli_common common;
   int json = 0, rc = CLI_EXIT_OK;
+  memset(&common, 0, sizeof common);
   memset(&lib, 0, sizeof lib);
   memset(&host, 0, sizeof host);
   if (cli_host_opts_init(&ho, argc) != 0) {
@@ -108,6 +114,7 @@ int cli_probe_main(int argc, char **argv) {
   }
   for (int i = 1; i < argc && rc == CLI_EXIT_OK; i++) {
     const char *arg = argv[i];
+    int h;
     if (strcmp(arg, "--json") == 0) {
       json = 1;
     } else if (strcmp(arg, "--lenient") == 0) {
@@ -116,8 +123,14 @@ int cli_probe_main(int argc, char **argv) {
       cli_probe_usage(stdout);
       cli_host_opts_free(&ho);
       return cli_finish(CLI_EXIT_OK);
+    } else if ((h = cli_common_opt(&common, CMD, CLI_OPTS_BASIC, arg)) != 0) {
+      if (h < 0) rc = CLI_EXIT_USAGE;
+      if (h == 2) {
+        cli_host_opts_free(&ho);
+        return CLI_EXIT_OK; /* --version, already flushed */
+      }
     } else {
-      int h = cli_host_opt(&ho, CMD, argc, argv, &i);
+      h = cli_host_opt(&ho, CMD, argc, argv, &i);
       if (h < 0) rc = CLI_EXIT_USAGE;
       else if (h == 0)
         rc = cli_usage_error(CMD, arg[0] == '-' ? "unknown option" : "unexpected argument", arg);
@@ -131,8 +144,11 @@ int cli_probe_main(int argc, char **argv) {
     cwasm_host_cpu_probe(&cpu);
     cwasm_triple_native(&t);
     (void)cwasm_triple_format(&t, triple, sizeof triple);
-    if (json) probe_json(&cpu, triple, &host);
-    else probe_human(&cpu, triple, &host);
+    cli_color_setup(json ? CLI_WHEN_NEVER : common.color);
+    if (!common.quiet) { /* --quiet: the exit status says whether the host options work */
+      if (json) probe_json(&cpu, triple, &host);
+      else probe_human(&cpu, triple, &host);
+    }
   }
   cli_host_free(&host);
   cli_host_opts_free(&ho);

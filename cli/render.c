@@ -15,9 +15,20 @@
 void cli_diag_text(const cwasm_diag *d, char *buf, size_t n) { (void)cwasm_diag_format(d, buf, n); }
 
 void cli_stderr_line(const char *path, const char *msg) {
+  cli_progress_suspend(0);
   fputs("cwasm: ", stderr);
   text_write(stderr, path, strlen(path), 0);
   fprintf(stderr, ": %s\n", msg);
+}
+
+void cli_diag_colored(const char *msg, cwasm_status code, const char *sgr) {
+  const char *name = cwasm_status_name(code);
+  size_t n = strlen(name);
+  if (strncmp(msg, name, n) != 0) n = 0;
+  cli_color(sgr);
+  fwrite(msg, 1, n, stdout);
+  cli_color_end();
+  fputs(msg + n, stdout);
 }
 
 int cli_usage_error(const char *cmd, const char *what, const char *arg) {

@@ -2,10 +2,51 @@
  * cwasm — parse and verify Wasmtime precompiled artifacts (.cwasm) from
  * untrusted sources.
  *
- * Everything here is pure: no allocation, no globals, no I/O. Results are
- * views into the caller's buffer (which must outlive them) or fixed-size
- * structs. Every function is safe to call concurrently on different result
- * objects; the input buffer is only read.
+ * Include this header only: it includes host.h and policy.h. docs/api.md is
+ * the guide (building, a complete loader, every function); errors.def and
+ * docs/errors.md list the status codes.
+ *
+ * Conventions of the whole API (cwasm.h, host.h, policy.h). Each function's
+ * comment adds what differs.
+ *
+ *   Memory     Nothing allocates, nothing does I/O. Inputs are only read;
+ *              results go into caller-owned structs. Views in results
+ *              (cwasm_str, cwasm_bytes, cwasm_section.data, flag lists,
+ *              the strings of cwasm_metadata) point into the caller's input
+ *              buffer, which must outlive every use of them. Text in a
+ *              cwasm_report, cwasm_host or cwasm_triple is copied or static.
+ *              Results are plain structs and may be copied (a copy points
+ *              into the same input).
+ *   Arguments  The input is `buf`/`len` (NULL only with len 0) or a
+ *              cwasm_bytes. `opt` may be NULL: strict mode, default limits.
+ *              `diag` and `warnings` may be NULL. A NULL result pointer, or
+ *              a NULL buffer with a nonzero length, returns CWASM_E_ARGUMENT
+ *              from functions that return cwasm_status. Functions returning
+ *              a name return a static string ("unknown" or similar for an
+ *              out-of-range value), never NULL unless their comment says so.
+ *   Failure    A cwasm_status function returns CWASM_OK or an ERROR-class
+ *              code (never a warning), and fills `diag`: the code, the
+ *              absolute byte offset (inside the input), the field, the value
+ *              found and the value expected or allowed. A result struct then
+ *              holds only what was validated before the failing check
+ *              (cwasm_artifact.stages and cwasm_metadata.have say which
+ *              parts). Codes and their numbers are stable (errors.def);
+ *              new codes may be added: handle unknown ones (class
+ *              CWASM_CLASS_UNKNOWN from older headers, or any other number).
+ *   Cost       Time linear in the input (layout inference: at most one
+ *              decode per layout, 30); no recursion, no VLAs; the deepest
+ *              call (cwasm_check) uses about 8 KiB of stack, cwasm_parse
+ *              about 5 KiB. cwasm_artifact is about 3 KiB and cwasm_report
+ *              about 66 KiB: keep them off small thread stacks.
+ *   Threads    Every function is reentrant. Calls may run concurrently on
+ *              different result objects; an input buffer, a cwasm_host, a
+ *              parsed cwasm_artifact and the static tables (layouts,
+ *              releases) may be shared read-only by any number of threads.
+ *              The only process-wide state is the CPU probe's cached answer
+ *              (cwasm_host_cpu_probe), filled once, lock-free.
+ *   Trust      The bytes of an artifact are untrusted: any content is handled
+ *              as above. Hosts, options, names and feature lists come from
+ *              the caller and are trusted to be what the caller means.
  *
  * Pipeline (each stage also callable on its own):
  *   cwasm_detect       first 64 bytes only: is this a Wasmtime artifact, which kind
@@ -42,6 +83,14 @@ extern "C" {
 #define CWASM_MUST_USE
 #endif
 
+/*
+ * The version of this header (semantic versioning; CMake, cwasm.pc and the
+ * shared library's VERSION are generated from these lines). Compare with
+ * cwasm_library_version(), the version of the library actually linked.
+ * ABI: from 1.0 the SONAME is libcwasm.so.MAJOR and changes only with it;
+ * before 1.0 it is libcwasm.so.0.MINOR and any minor release may change
+ * struct layouts. Status numbers never change meaning (errors.def).
+ */
 #define CWASM_VERSION_MAJOR 0
 #define CWASM_VERSION_MINOR 1
 #define CWASM_VERSION_PATCH 0
@@ -64,13 +113,15 @@ typedef enum cwasm_status_class {
   CWASM_CLASS_UNKNOWN = 4
 } cwasm_status_class;
 
-/* Stable name ("E_ELF_MAGIC"), message, class. Unknown codes give "UNKNOWN". */
+/* Stable name ("E_ELF_MAGIC"), message, class of a code. Unknown codes give
+ * "UNKNOWN", "unknown status code" and CWASM_CLASS_UNKNOWN. Static strings. */
 CWASM_API const char *cwasm_status_name(cwasm_status s);
 CWASM_API const char *cwasm_status_message(cwasm_status s);
 CWASM_API cwasm_status_class cwasm_status_class_of(cwasm_status s);
 /* Look a code up by its stable name; returns 0 and sets *out on success, -1 if unknown. */
 CWASM_API int cwasm_status_from_name(const char *name, cwasm_status *out);
-/* Iterate the table: index 0..cwasm_status_count()-1. */
+/* Iterate the table: index 0..cwasm_status_count()-1, in errors.def order.
+ * An index out of range gives CWASM_E_ARGUMENT. */
 CWASM_API size_t cwasm_status_count(void);
 CWASM_API cwasm_status cwasm_status_at(size_t index);
 
@@ -101,8 +152,10 @@ typedef struct cwasm_diag {
 
 /*
  * Render a diagnostic: "E_ELF_SHOFF_RANGE: section header table lies outside
- * the input: e_shoff = 4096 (limit 812) at offset 0x28". Always
- * NUL-terminates when size > 0; returns the length it wanted (snprintf-like).
+ * the input: e_shoff = 4096 (0x1000), limit 812 (0x32c) at offset 40 (0x28)".
+ * Always NUL-terminates when size > 0; returns the length it wanted
+ * (snprintf-like; texts longer than 511 bytes are cut). `buf` may be NULL
+ * with size 0. A NULL `d` returns 0 and writes nothing.
  */
 CWASM_API size_t cwasm_diag_format(const cwasm_diag *d, char *buf, size_t size);
 
@@ -128,7 +181,8 @@ typedef enum cwasm_kind {
   CWASM_KIND_LEGACY = 3     /* Wasmtime 0.26 .. 2.x (no engine section) */
 } cwasm_kind;
 
-CWASM_API const char *cwasm_kind_name(cwasm_kind k); /* "module", ... "none" */
+/* "module", "component", "legacy"; "none" for anything else. */
+CWASM_API const char *cwasm_kind_name(cwasm_kind k);
 
 /*
  * Classify from the first 64 bytes only (Wasmtime's detect_precompiled rules
@@ -222,9 +276,10 @@ typedef struct cwasm_warnings {
 /*
  * Parse the ELF header and validate the section table (every header in
  * bounds, name table, every name, every section's data range).
- * O(shnum + name table size). `warnings` may be NULL; warnings are appended
+ * O(shnum + name table size); E_LIMIT_SECTIONS beyond opt->max_sections.
+ * Fails with an E_ELF_* code. `warnings` may be NULL; warnings are appended
  * to what it already holds, never reset. On failure `elf` keeps every field
- * read before the failing check.
+ * read before the failing check. A NULL `elf` is E_ARGUMENT.
  */
 CWASM_API CWASM_MUST_USE cwasm_status cwasm_elf_parse(const uint8_t *buf, size_t len,
                                                      const cwasm_options *opt, cwasm_elf *elf,
@@ -256,7 +311,15 @@ typedef struct cwasm_engine {
   uint64_t metadata_offset;
 } cwasm_engine;
 
-/* Find .wasmtime.engine in a parsed ELF and split its framing (spec §3.3). */
+/*
+ * Find .wasmtime.engine in a parsed ELF (from cwasm_elf_parse; every bound
+ * is re-checked) and split its framing (spec §3.3) with cwasm_engine_split.
+ * E_ENGINE_MISSING when no section has the name; several sections with the
+ * name are E_ENGINE_DUPLICATE in strict mode, a W_ENGINE_DUPLICATE warning
+ * in lenient mode (the first is used; first_index/last_index say which ones
+ * Wasmtime's eras read). *engine is zeroed first; on failure it holds the
+ * section found and the framing read so far.
+ */
 CWASM_API CWASM_MUST_USE cwasm_status cwasm_engine_find(const cwasm_elf *elf,
                                                        const cwasm_options *opt,
                                                        cwasm_engine *engine,
@@ -264,7 +327,11 @@ CWASM_API CWASM_MUST_USE cwasm_status cwasm_engine_find(const cwasm_elf *elf,
                                                        cwasm_diag *diag);
 
 /* Split engine section bytes (byte 0 format, byte 1 length, string, metadata).
- * `base_offset` is the absolute offset of data[0], for diagnostics. */
+ * `base_offset` is the absolute offset of data[0], for diagnostics. Fails
+ * with E_ENGINE_EMPTY, E_ENGINE_FORMAT, E_ENGINE_NO_LENGTH or
+ * E_ENGINE_TOO_SMALL (the metadata must be at least one byte). Fills
+ * format, version, metadata and their offsets; leaves `section`, `count`
+ * and the indexes as they were. */
 CWASM_API CWASM_MUST_USE cwasm_status cwasm_engine_split(cwasm_bytes data, uint64_t base_offset,
                                                         cwasm_engine *engine, cwasm_diag *diag);
 
@@ -286,10 +353,13 @@ typedef struct cwasm_version {
   uint16_t major, minor, patch; /* release-shaped strings only */
 } cwasm_version;
 
+/* "none", "release", "custom", "unknown-release"; "unknown" otherwise. */
 CWASM_API const char *cwasm_version_kind_name(cwasm_version_kind k);
 
-/* Classify a version string. Fails only on invalid UTF-8 (E_VERSION_UTF8),
- * still filling `out` (kind CUSTOM, utf8_valid 0). */
+/* Classify a version string (any bytes; `base_offset` as above). Fails only
+ * on invalid UTF-8 (E_VERSION_UTF8), still filling `out` (kind CUSTOM,
+ * utf8_valid 0); a string naming a release outside CWASM_FIRST_RELEASE ..
+ * CWASM_LAST_RELEASE is kind UNKNOWN_RELEASE, not an error here. */
 CWASM_API CWASM_MUST_USE cwasm_status cwasm_version_parse(cwasm_bytes s, uint64_t base_offset,
                                                          cwasm_version *out, cwasm_diag *diag);
 
@@ -386,6 +456,8 @@ typedef struct cwasm_tunable_info {
   const char *label;  /* Wasmtime's {label} in mismatch messages (spec §6.5), NULL if none */
 } cwasm_tunable_info;
 
+/* Name, type and message label of a Tunables field (static), or NULL when
+ * `id` is not below CWASM_T__COUNT. */
 CWASM_API const cwasm_tunable_info *cwasm_tunable_info_of(cwasm_tunable_id id);
 /* Display name of an enum value of a tunable ("DeferredReferenceCounting", "WhenUsingGc"),
  * or NULL when out of range or not an enum. */
@@ -413,8 +485,10 @@ typedef struct cwasm_layout {
   uint8_t feature_bools_count;
 } cwasm_layout;
 
+/* The Metadata layouts, oldest first: cwasm_layout_at(0 .. count-1) (static
+ * rows; NULL when `index` is out of range). Layout ids are index + 1. */
 CWASM_API size_t cwasm_layout_count(void);
-CWASM_API const cwasm_layout *cwasm_layout_at(size_t index); /* 0-based, NULL if out of range */
+CWASM_API const cwasm_layout *cwasm_layout_at(size_t index);
 
 /* wasmparser feature-bit naming for one group of releases (spec §5.3.2). */
 typedef struct cwasm_feature_bit {
@@ -468,8 +542,12 @@ typedef struct cwasm_flag_iter {
   uint32_t index;
 } cwasm_flag_iter;
 
+/* Start iterating a decoded flag list (both must stay valid while
+ * iterating; the list's entries are views into the input). */
 CWASM_API void cwasm_flags_begin(const cwasm_flag_list *list, cwasm_flag_iter *it);
-/* 1 and fills *out while entries remain, 0 at the end. */
+/* 1 and fills *out while entries remain, 0 at the end (also for a NULL
+ * iterator or list). Entries were validated by cwasm_metadata_decode, so
+ * the iterator yields exactly `count` of them. */
 CWASM_API int cwasm_flags_next(cwasm_flag_iter *it, cwasm_flag *out);
 
 typedef struct cwasm_tunable {
@@ -515,8 +593,9 @@ typedef struct cwasm_metadata {
 /*
  * Decode `Metadata` from `bytes` with one layout. `base_offset` is the
  * absolute offset of bytes.p (for diagnostics and field offsets). On failure
- * `out->have` tells which leading fields are still valid. Trailing bytes are
- * not an error (out->trailing_bytes).
+ * (E_META_*, E_LIMIT_FLAGS) `out->have` tells which leading fields are still
+ * valid. Trailing bytes are not an error (out->trailing_bytes). A NULL
+ * `layout` or `out` is E_ARGUMENT.
  */
 CWASM_API CWASM_MUST_USE cwasm_status cwasm_metadata_decode(cwasm_bytes bytes, uint64_t base_offset,
                                                            const cwasm_layout *layout,
@@ -554,17 +633,27 @@ typedef struct cwasm_artifact {
 #define CWASM_STAGE_METADATA 0x8u
 
 /*
- * The whole pipeline. On success every stage bit is set. On failure `diag`
- * says where, and `out->stages` / `out->meta.have` say what was decoded
- * before it (at least kind, version and target when they were reached).
- * A pre-3.0 artifact returns CWASM_E_LEGACY_ARTIFACT with kind LEGACY and
- * legacy_version set.
+ * The whole pipeline: the one call a loader needs before cwasm_check.
+ * Reads `len` bytes of `buf` (any content); `opt` NULL is strict mode, the
+ * mode to use before loading (lenient mode is for inspection). `out` (about
+ * 3 KiB) is zeroed first.
+ *
+ * On success every stage bit is set, `release` is the release whose layout
+ * decoded the metadata and `warnings` holds what was tolerated. On failure
+ * `diag` says where, and `out->stages` / `out->meta.have` say what was
+ * decoded before it (at least kind, version and target when they were
+ * reached). Besides the stage codes: E_INPUT_EMPTY, E_INPUT_WASM (a .wasm
+ * file, not an artifact), E_LEGACY_ARTIFACT for a pre-3.0 artifact (kind
+ * LEGACY, legacy_version set), E_VERSION_UNKNOWN_RELEASE for a release newer
+ * than CWASM_LAST_RELEASE, E_META_LAYOUT_MISMATCH / E_META_NO_LAYOUT when the
+ * metadata fits no layout as it should.
  */
 CWASM_API CWASM_MUST_USE cwasm_status cwasm_parse(const uint8_t *buf, size_t len,
                                                  const cwasm_options *opt, cwasm_artifact *out,
                                                  cwasm_diag *diag);
 
-/* Library version ("0.1.0"). */
+/* The version of the library linked ("0.1.0"), a static string; compare
+ * with CWASM_VERSION_STRING to detect a header/library mismatch. */
 CWASM_API const char *cwasm_library_version(void);
 
 #include "cwasm/policy.h"

@@ -106,11 +106,13 @@ CWASM_API CWASM_MUST_USE cwasm_status cwasm_triple_parse(const char *s, size_t n
 
 /* Display of the whole triple ("x86_64-unknown-linux-gnu", or just the arch
  * and vendor/OS parts that are not unknown, as target-lexicon prints it).
- * snprintf-like: returns the length wanted, always NUL-terminates if size>0. */
+ * snprintf-like: returns the length wanted, always NUL-terminates if size>0;
+ * a NULL or unparsed triple writes "". */
 CWASM_API size_t cwasm_triple_format(const cwasm_triple *t, char *buf, size_t size);
 
 /* The triple of the machine this library was compiled for (compile-time
- * macros: arch, OS, C library), e.g. x86_64-unknown-linux-gnu. */
+ * macros: arch, OS, C library), e.g. x86_64-unknown-linux-gnu. Does nothing
+ * if `out` is NULL. */
 CWASM_API void cwasm_triple_native(cwasm_triple *out);
 
 /* ------------------------------------------------------------------- host */
@@ -157,6 +159,12 @@ typedef enum cwasm_host_origin {
  * value is not known say so (have_* = 0, tunables.f[id].present = 0,
  * CWASM_UNKNOWN, cpu_mode UNKNOWN), and the rules that need them produce a
  * W_UNCHECKED note instead of a finding.
+ *
+ * Build it once (cwasm_host_from_reference or cwasm_host_default, then the
+ * setters below), then share it read-only: any number of threads may run
+ * cwasm_check against one host, but none may modify it meanwhile. About
+ * 2.5 KiB, self-contained except the borrowed `version_allow` array and a
+ * reference's OperatorCost table (see `tunables`).
  */
 typedef struct cwasm_host {
   /* release and version */
@@ -243,7 +251,9 @@ CWASM_API CWASM_MUST_USE cwasm_status cwasm_host_from_reference(const cwasm_arti
 
 /* Set the strategy and string ("24.0.13", a custom string; ignored for NONE).
  * DEFAULT with NULL `version` resets to the release's own string (unknown
- * patch for releases <= 37). CWASM_E_ARGUMENT if longer than 255 bytes. */
+ * patch for releases <= 37). CWASM_E_ARGUMENT, host unchanged, if the string
+ * is longer than 255 bytes, CUSTOM has no string, `s` is not a strategy, or
+ * h->release is unknown. */
 CWASM_API CWASM_MUST_USE cwasm_status cwasm_host_set_version(cwasm_host *h, cwasm_version_strategy s,
                                                             const char *version);
 
@@ -271,8 +281,8 @@ CWASM_API CWASM_MUST_USE cwasm_status cwasm_host_parse_features(cwasm_host *h, c
  * false, an enum variant name as in cwasm_tunable_enum_name
  * ("DeferredReferenceCounting", "Copying", "WhenUsingGc", "No"), or "none"
  * for Option fields; "?" makes the field unknown. operator_cost accepts
- * "Default" only. CWASM_E_ARGUMENT when the name is not in the layout or the
- * value does not fit its type.
+ * "Default" only. CWASM_E_ARGUMENT, host unchanged, when the name is not in
+ * the layout or the value does not fit its type.
  */
 CWASM_API CWASM_MUST_USE cwasm_status cwasm_host_set_tunable(cwasm_host *h, const char *assignment);
 
@@ -335,7 +345,8 @@ CWASM_API CWASM_MUST_USE cwasm_status cwasm_defaults_get(uint16_t release, cwasm
                                                         const cwasm_host_cpu *cpu,
                                                         cwasm_defaults *out);
 
-/* 1 if cwasm_defaults_get is transcribed for `release` (x86_64), else 0. */
+/* 1 if cwasm_defaults_get is transcribed for `release` (x86_64), else 0
+ * (also for an unknown release). */
 CWASM_API int cwasm_defaults_exact(uint16_t release);
 
 /* The default target triple Wasmtime writes for an arch family on Linux
@@ -417,10 +428,12 @@ typedef struct cwasm_report {
 } cwasm_report;
 
 /*
- * Check artifact `a` (parsed at least to the ELF stage, lenient parsing
- * recommended so that everything Wasmtime tolerates reaches the check)
- * against host `h`, recording every finding in Wasmtime's order (so the
- * first finding is the error Wasmtime itself would return):
+ * Check artifact `a` (parsed at least to the ELF stage) against host `h`,
+ * recording every finding in Wasmtime's order (so the first finding is the
+ * error Wasmtime itself would return). A loader parses strictly first and
+ * checks only what cwasm_parse accepted; to report on everything Wasmtime
+ * would tolerate (as `cwasm check --lenient` does), parse leniently. The
+ * steps:
  *   ELF acceptance of the host's era (§2.4: class and byte order, OS ABI /
  *   ABI version, e_flags vs expected kind, section names, the engine section
  *   it reads: first up to v42, last from v43) → version (§3.2) →
@@ -442,19 +455,21 @@ typedef struct cwasm_report {
  * Uses about 8 KiB of stack. The work is linear in the artifact's flag
  * lists, except map-era duplicate detection (at most count^2/64 decodes).
  */
+/* `a` and `h` are only read (share them between threads); *r is zeroed
+ * first and, on a failure of the call itself, holds only host_release. */
 CWASM_API CWASM_MUST_USE cwasm_status cwasm_check(const cwasm_artifact *a, const cwasm_host *h,
                                                  cwasm_report *r);
 
 /* "context: message" (anyhow `{:#}`), or just the message without context.
- * snprintf-like; always NUL-terminates when size > 0. */
+ * snprintf-like; always NUL-terminates when size > 0; a NULL `f` writes "". */
 CWASM_API size_t cwasm_finding_format(const cwasm_finding *f, char *buf, size_t size);
 
-/* "finding", "warning", "note". */
+/* "finding", "warning", "note"; "unknown" otherwise. */
 CWASM_API const char *cwasm_item_kind_name(cwasm_item_kind k);
 /* "artifact", "elf", "version", "metadata", "target", "shared_flags",
- * "isa_flags", "tunables", "features". */
+ * "isa_flags", "tunables", "features"; "unknown" otherwise. */
 CWASM_API const char *cwasm_check_stage_name(cwasm_check_stage s);
-/* "module", "component", "either". */
+/* "module", "component", "either"; "unknown" otherwise. */
 CWASM_API const char *cwasm_expect_kind_name(cwasm_expect_kind k);
 
 #ifdef __cplusplus
