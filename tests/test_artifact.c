@@ -399,6 +399,9 @@ static void non_artifacts(void **state) {
   assert_int_equal(cwasm_parse(cut, sizeof cut, NULL, &a, &d), CWASM_E_LEGACY_TRAILER);
   assert_int_equal(cwasm_parse(NULL, 4, NULL, &a, &d), CWASM_E_ARGUMENT);
   assert_int_equal(cwasm_parse(wasm, 4, NULL, NULL, &d), CWASM_E_ARGUMENT);
+  /* no buffer and no bytes is an empty input, not a bad argument */
+  assert_int_equal(cwasm_parse(NULL, 0, NULL, &a, &d), CWASM_E_INPUT_EMPTY);
+  assert_int_equal(cwasm_parse(NULL, 0, NULL, &a, NULL), CWASM_E_INPUT_EMPTY);
 }
 
 static void legacy_after_elf_trailer(void **state) {

@@ -313,6 +313,16 @@ static void test_api_edges(void **state) {
   assert_string_equal(cwasm_defaults_target(CWASM_ARCH_PULLEY32), "pulley32-unknown-unknown-elf");
   assert_string_equal(cwasm_defaults_target(CWASM_ARCH_RISCV64), "riscv64gc-unknown-linux-gnu");
   assert_null(cwasm_defaults_target(CWASM_ARCH_UNKNOWN));
+  assert_null(cwasm_defaults_target((cwasm_arch)42));
+  /* Pulley's flags come with the releases that wrote them: pointer_width from
+   * v28, big_endian from v29 */
+  get(27, CWASM_ARCH_PULLEY64, NULL, &d);
+  assert_int_equal(d.isa_count, 0);
+  get(28, CWASM_ARCH_PULLEY64, NULL, &d);
+  assert_int_equal(d.isa_count, 1);
+  assert_string_equal(d.isa[0].name, "pointer_width");
+  get(29, CWASM_ARCH_PULLEY64, NULL, &d);
+  assert_int_equal(d.isa_count, 2);
   /* every default target parses to its own arch family */
   for (int a = CWASM_ARCH_X86_64; a <= CWASM_ARCH_PULLEY64BE; a++) {
     cwasm_triple t;
@@ -322,12 +332,25 @@ static void test_api_edges(void **state) {
   }
 }
 
+/* Every field of every release's layout has a default value. */
+static void test_every_field_has_a_default(void **state) {
+  (void)state;
+  for (uint16_t r = CWASM_FIRST_RELEASE; r <= CWASM_LAST_RELEASE; r++) {
+    cwasm_defaults d;
+    const cwasm_layout *l = cwasm_release_get(r)->layout;
+    get(r, CWASM_ARCH_X86_64, NULL, &d);
+    for (unsigned i = 0; i < l->tunables_count; i++)
+      if (!d.tunables.f[l->tunables[i]].present)
+        fail_msg("v%u: no default for %s", r, cwasm_tunable_info_of(l->tunables[i])->name);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_shared_flags_exact),     cmocka_unit_test(test_derivation_matches_transcription),
       cmocka_unit_test(test_tunables_exact),         cmocka_unit_test(test_derived_changes),
       cmocka_unit_test(test_isa_values_from_cpu),    cmocka_unit_test(test_defaults_pass_own_rules),
-      cmocka_unit_test(test_api_edges),
+      cmocka_unit_test(test_api_edges),              cmocka_unit_test(test_every_field_has_a_default),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

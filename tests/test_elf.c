@@ -585,8 +585,23 @@ static void test_arguments(void **state) {
   assert_int_equal(cwasm_elf_section(&f, 1, &s, &d), CWASM_E_ELF_SHSTRTAB_RANGE);
   assert_int_equal(s.type, EB_SHT_PROGBITS); /* fields are still filled */
   assert_int_equal(s.name.n, 0);
+  /* A forged name table makes every name unreadable, not read elsewhere. */
+  f = e;
+  f.shstrtab_offset = m.n;
+  f.shstrtab_size = 1;
+  assert_false(elf_section_name_is(&f, 1, ".wasmtime.engine"));
+  assert_true(elf_section_name_is(&e, 1, ".wasmtime.engine"));
+  /* A zeroed cwasm_elf has no sections: the limit is 0, not shnum - 1. */
+  memset(&f, 0, sizeof f);
+  assert_int_equal(cwasm_elf_section(&f, 0, &s, &d), CWASM_E_ARGUMENT);
+  assert_string_equal(d.field, "index");
+  assert_vals(&d, 0, CWASM_DIAG_LIMIT, 0);
   /* elf_check_wasmtime */
   assert_int_equal(elf_check_wasmtime(NULL, NULL, NULL, &d), CWASM_E_ARGUMENT);
+  f = e;
+  f.elf_class = 0; /* not 32 or 64: not a parsed header */
+  assert_int_equal(elf_check_wasmtime(&f, NULL, NULL, &d), CWASM_E_ARGUMENT);
+  assert_string_equal(d.field, "elf");
   drop(&m);
 }
 

@@ -194,11 +194,90 @@ static void overlap_with_header(void **state) {
   free(img);
 }
 
+static void bad_arguments(void **state) {
+  (void)state;
+  uint8_t *img;
+  size_t len;
+  cwasm_elf elf;
+  cwasm_engine e;
+  cwasm_diag d;
+  const uint8_t ok[] = {0, 0, 0xaa};
+  assert_int_equal(cwasm_engine_split(B(ok, sizeof ok), 7, NULL, &d), CWASM_E_ARGUMENT);
+  assert_int_equal(d.offset, 7);
+  assert_int_equal(cwasm_engine_split(B(NULL, 3), 7, &e, &d), CWASM_E_ARGUMENT);
+  /* no diag: the status alone */
+  assert_int_equal(cwasm_engine_split(B(NULL, 3), 7, &e, NULL), CWASM_E_ARGUMENT);
+  assert_int_equal(eb_artifact(&img, &len, engine_bytes, sizeof engine_bytes, CWASM_EF_MODULE, false), 0);
+  parse_img(img, len, NULL, &elf);
+  assert_int_equal(cwasm_engine_find(NULL, NULL, &e, NULL, &d), CWASM_E_ARGUMENT);
+  assert_string_equal(d.field, "engine");
+  assert_int_equal(cwasm_engine_find(&elf, NULL, NULL, NULL, &d), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_engine_find(&elf, NULL, &e, NULL, NULL), CWASM_OK);
+  free(img);
+}
+
+/* Three engine sections: the diagnostic names the second, the count is 3. */
+static void three_engines(void **state) {
+  (void)state;
+  uint8_t *img;
+  size_t len;
+  eb_info info;
+  cwasm_elf elf;
+  cwasm_engine e;
+  cwasm_diag d;
+  cwasm_warnings w;
+  cwasm_options lenient = {CWASM_OPT_LENIENT, 0, 0, 0};
+  eb_section s[4];
+  eb_spec spec;
+  memset(s, 0, sizeof s);
+  memset(&spec, 0, sizeof spec);
+  for (unsigned i = 0; i < 4; i++) {
+    s[i].name = i == 1 ? ".text" : ".wasmtime.engine";
+    s[i].type = EB_SHT_PROGBITS;
+    s[i].data = engine_bytes;
+    s[i].size = sizeof engine_bytes;
+  }
+  spec.sections = s;
+  spec.nsections = 4;
+  assert_int_equal(eb_build(&spec, &img, &len, &info), 0);
+  parse_img(img, len, NULL, &elf);
+  memset(&w, 0, sizeof w);
+  assert_int_equal(cwasm_engine_find(&elf, NULL, &e, &w, &d), CWASM_E_ENGINE_DUPLICATE);
+  assert_int_equal(d.section, 3);
+  assert_int_equal(d.offset, info.shoff + 3u * info.shentsize);
+  assert_int_equal(d.actual, 3);
+  assert_int_equal(cwasm_engine_find(&elf, &lenient, &e, &w, &d), CWASM_OK);
+  assert_int_equal(e.count, 3);
+  assert_int_equal(e.first_index, 1);
+  assert_int_equal(e.last_index, 4);
+  assert_int_equal(w.count, 1);
+  assert_int_equal(w.items[0].section, 3);
+  free(img);
+}
+
+/* A framing error inside the section is blamed on that section. */
+static void split_error_names_section(void **state) {
+  (void)state;
+  uint8_t *img;
+  size_t len;
+  cwasm_elf elf;
+  cwasm_engine e;
+  cwasm_diag d;
+  const uint8_t bad[] = {1, 0, 0};
+  assert_int_equal(eb_artifact(&img, &len, bad, sizeof bad, CWASM_EF_MODULE, false), 0);
+  parse_img(img, len, NULL, &elf);
+  assert_int_equal(cwasm_engine_find(&elf, NULL, &e, NULL, &d), CWASM_E_ENGINE_FORMAT);
+  assert_int_equal(d.section, EB_ARTIFACT_ENGINE_INDEX);
+  assert_int_equal(d.offset, EB_ARTIFACT_ENGINE_OFFSET);
+  free(img);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(split_framing), cmocka_unit_test(split_errors), cmocka_unit_test(find_in_artifact),
       cmocka_unit_test(duplicates_strict_and_lenient), cmocka_unit_test(missing_nobits_and_type),
-      cmocka_unit_test(overlap_with_header),
+      cmocka_unit_test(overlap_with_header), cmocka_unit_test(bad_arguments), cmocka_unit_test(three_engines),
+      cmocka_unit_test(split_error_names_section),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

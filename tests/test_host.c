@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cwasm/host.h"
+#include "host_impl.h"
 
 #define B(f) CWASM_CPU_BIT(CWASM_CPU_##f)
 
@@ -702,6 +703,120 @@ static void parse_features(void **state) {
   assert_int_equal(cwasm_host_cpu_query(&z, CWASM_CPU_MIE4, 0), CWASM_PROBE_UNKNOWN);
 }
 
+/* ---------------------------------------------- CPUID leaves, played */
+
+/* A CPU for host_x86_read: its leaves, and a log of what was asked. */
+static struct {
+  uint32_t max_leaf, max_ext;
+  uint32_t leaf1_ecx;
+  uint32_t calls[8][2];
+  unsigned ncalls;
+  unsigned xgetbv_calls;
+} fake;
+
+static void fake_cpuid(uint32_t leaf, uint32_t sub, uint32_t r[4]) {
+  if (fake.ncalls < 8) {
+    fake.calls[fake.ncalls][0] = leaf;
+    fake.calls[fake.ncalls][1] = sub;
+  }
+  fake.ncalls++;
+  r[0] = r[1] = r[2] = r[3] = 0;
+  if (leaf == 0) {
+    r[0] = fake.max_leaf;
+    memcpy(&r[1], "Genu", 4);
+    memcpy(&r[3], "ineI", 4);
+    memcpy(&r[2], "ntel", 4);
+  } else if (leaf == 1) {
+    r[2] = fake.leaf1_ecx;
+    r[3] = 0x1234;
+  } else if (leaf == 7) {
+    r[0] = sub == 1 ? 0x10 : 0;
+    r[1] = sub == 0 ? 0x20 : 0;
+  } else if (leaf == 0x80000000u) {
+    r[0] = fake.max_ext;
+  } else if (leaf == 0x80000001u) {
+    r[2] = 0x21;
+  }
+}
+
+static uint64_t fake_xgetbv(void) {
+  fake.xgetbv_calls++;
+  return 0xe7;
+}
+
+static void fake_read(uint32_t max_leaf, uint32_t max_ext, uint32_t leaf1_ecx, cwasm_x86_cpuid *regs) {
+  memset(&fake, 0, sizeof fake);
+  fake.max_leaf = max_leaf;
+  fake.max_ext = max_ext;
+  fake.leaf1_ecx = leaf1_ecx;
+  host_x86_read(fake_cpuid, fake_xgetbv, regs);
+}
+
+/* Rust reads leaf 1 only when the maximum leaf allows, leaf 7 (both
+ * sub-leaves) from maximum 7, the extended leaf from extended maximum 1, and
+ * XCR0 only with XSAVE and OSXSAVE. */
+static void x86_read_leaves(void **state) {
+  (void)state;
+  cwasm_x86_cpuid r;
+  const uint32_t xsave = (1u << 26) | (1u << 27);
+  fake_read(0, 0, xsave, &r);
+  assert_int_equal(fake.ncalls, 1);
+  assert_memory_equal(r.vendor, "GenuineIntel", 12);
+  assert_int_equal(r.leaf1_ecx, 0);
+  fake_read(1, 0, 1u << 26, &r); /* XSAVE without OSXSAVE: no XGETBV */
+  assert_int_equal(fake.ncalls, 3);
+  assert_int_equal(fake.calls[1][0], 1);
+  assert_int_equal(fake.calls[2][0], 0x80000000u);
+  assert_int_equal(r.leaf1_edx, 0x1234);
+  assert_int_equal(r.leaf7_ebx, 0);
+  assert_int_equal(r.ext1_ecx, 0);
+  assert_int_equal(fake.xgetbv_calls, 0);
+  assert_true(r.xcr0 == 0);
+  fake_read(7, 0x80000008u, xsave, &r);
+  assert_int_equal(fake.ncalls, 6);
+  assert_int_equal(fake.calls[2][0], 7);
+  assert_int_equal(fake.calls[2][1], 0);
+  assert_int_equal(fake.calls[3][1], 1);
+  assert_int_equal(fake.calls[5][0], 0x80000001u);
+  assert_int_equal(r.leaf7_ebx, 0x20);
+  assert_int_equal(r.leaf7_1_eax, 0x10);
+  assert_int_equal(r.ext1_ecx, 0x21);
+  assert_int_equal(fake.xgetbv_calls, 1);
+  assert_true(r.xcr0 == 0xe7);
+  fake_read(6, 0, 1u << 27, &r); /* OSXSAVE alone is not enough either */
+  assert_int_equal(fake.xgetbv_calls, 0);
+  assert_int_equal(r.leaf7_1_eax, 0);
+}
+
+/* Each per-architecture probe is live only on its machine; elsewhere it says
+ * false and leaves the answer alone. */
+static void live_probes(void **state) {
+  (void)state;
+  cwasm_host_cpu before, out;
+  bool (*const probes[])(cwasm_host_cpu *) = {host_detect_x86, host_detect_aarch64, host_detect_s390x,
+                                              host_detect_riscv64};
+  const cwasm_arch arches[] = {CWASM_ARCH_X86_64, CWASM_ARCH_AARCH64, CWASM_ARCH_S390X, CWASM_ARCH_RISCV64};
+  unsigned live = 0;
+  memset(&before, 0x5a, sizeof before);
+  for (size_t i = 0; i < 4; i++) {
+    out = before;
+    if (probes[i](&out)) {
+      live++;
+      assert_int_equal(out.arch, arches[i]);
+      assert_int_equal(cwasm_host_cpu_native_arch(), arches[i]);
+    } else {
+      assert_memory_equal(&out, &before, sizeof out);
+    }
+  }
+  assert_true(live <= 1);
+#if defined(__x86_64__) || (defined(__aarch64__) && defined(__linux__)) || defined(__s390x__)
+  assert_int_equal(live, 1);
+#endif
+  /* the rest of the API's edges */
+  assert_string_equal(cwasm_probe_answer_name((cwasm_probe_answer)42), "unknown");
+  cwasm_host_cpu_from_s390x_stfle(NULL, 0, NULL); /* no output: nothing to do */
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(x86_haswell),     cmocka_unit_test(x86_no_osxsave),
@@ -712,7 +827,8 @@ int main(void) {
       cmocka_unit_test(s390x_stfle),     cmocka_unit_test(riscv_and_others),
       cmocka_unit_test(names),           cmocka_unit_test(query_releases),
       cmocka_unit_test(probe_cache),     cmocka_unit_test(probe_vs_cpuinfo),
-      cmocka_unit_test(parse_features),
+      cmocka_unit_test(parse_features),  cmocka_unit_test(x86_read_leaves),
+      cmocka_unit_test(live_probes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

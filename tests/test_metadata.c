@@ -367,6 +367,81 @@ static void bad_arguments(void **state) {
   cwasm_diag d;
   assert_int_equal(cwasm_metadata_decode(B(NULL, 5), 0, layout_of(30), NULL, &md, &d), CWASM_E_ARGUMENT);
   assert_int_equal(cwasm_metadata_decode(B((const uint8_t *)"x", 1), 0, NULL, NULL, &md, &d), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_metadata_decode(B((const uint8_t *)"x", 1), 0, layout_of(30), NULL, NULL, &d),
+                   CWASM_E_ARGUMENT);
+  assert_string_equal(d.field, "metadata");
+}
+
+/* A caller-made layout is checked where the walker depends on it: an
+ * unknown tunable id or feature encoding is an argument error, not a guess. */
+static void forged_layouts(void **state) {
+  (void)state;
+  static uint8_t buf[4096];
+  mb_values vals;
+  cwasm_metadata md;
+  cwasm_diag d;
+  const cwasm_layout *real = layout_of(48);
+  size_t n = build(buf, sizeof buf, real, 3, &vals, feature_bits_for(real));
+  assert_int_equal(cwasm_metadata_decode(B(buf, n), 0, real, NULL, &md, &d), CWASM_OK);
+  uint64_t features_at = md.features.offset;
+  uint64_t second_tunable_at = md.tunables.f[real->tunables[1]].offset;
+
+  cwasm_layout l = *real;
+  l.features = (cwasm_feature_encoding)9;
+  assert_int_equal(cwasm_metadata_decode(B(buf, n), 0, &l, NULL, &md, &d), CWASM_E_ARGUMENT);
+  assert_string_equal(d.field, "features");
+  assert_int_equal(d.offset, features_at);
+  assert_true(md.have & CWASM_HAVE_TUNABLES);
+  assert_false(md.have & CWASM_HAVE_FEATURES);
+
+  cwasm_tunable_id ids[64];
+  assert_true(real->tunables_count <= 64);
+  memcpy(ids, real->tunables, real->tunables_count * sizeof ids[0]);
+  ids[1] = (cwasm_tunable_id)CWASM_T__COUNT; /* no such tunable */
+  l = *real;
+  l.tunables = ids;
+  assert_int_equal(cwasm_metadata_decode(B(buf, n), 0, &l, NULL, &md, &d), CWASM_E_ARGUMENT);
+  assert_string_equal(d.field, "tunables");
+  assert_int_equal(d.offset, second_tunable_at);
+  assert_false(md.have & CWASM_HAVE_TUNABLES);
+}
+
+/* The iterator reads only what decoding validated, and ends (never reads
+ * elsewhere) when given a list or a position it did not produce. */
+static void flag_iterator_edges(void **state) {
+  (void)state;
+  static uint8_t buf[4096];
+  mb_values vals;
+  cwasm_metadata md;
+  cwasm_flag f;
+  cwasm_flag_iter it;
+  const cwasm_layout *l = layout_of(40);
+  size_t n = build(buf, sizeof buf, l, 1, &vals, 0);
+  assert_int_equal(cwasm_metadata_decode(B(buf, n), 0, l, NULL, &md, NULL), CWASM_OK);
+  assert_int_equal(cwasm_flags_next(NULL, &f), 0);
+  cwasm_flags_begin(NULL, &it);
+  assert_int_equal(cwasm_flags_next(&it, &f), 0);
+  /* a position past the entries */
+  cwasm_flags_begin(&md.shared_flags, &it);
+  it.pos = md.shared_flags.raw.n + 1;
+  assert_int_equal(cwasm_flags_next(&it, &f), 0);
+  assert_int_equal(it.index, 0);
+  /* a list claiming more entries than its bytes hold */
+  cwasm_flag_list more = md.shared_flags;
+  more.count++;
+  unsigned k = 0;
+  cwasm_flags_begin(&more, &it);
+  while (cwasm_flags_next(&it, &f)) k++;
+  assert_int_equal(k, md.shared_flags.count);
+  assert_int_equal(it.pos, md.shared_flags.raw.n);
+  /* bytes that are not an entry */
+  cwasm_flag_list junk = md.shared_flags;
+  const uint8_t bad[] = {1, 'x', 7}; /* name "x", variant 7 */
+  junk.raw.p = bad;
+  junk.raw.n = sizeof bad;
+  cwasm_flags_begin(&junk, &it);
+  assert_int_equal(cwasm_flags_next(&it, &f), 0);
+  assert_int_equal(it.index, 0);
 }
 
 int main(void) {
@@ -376,7 +451,7 @@ int main(void) {
       cmocka_unit_test(value_errors), cmocka_unit_test(collector_variants_by_release),
       cmocka_unit_test(nonzero_and_varint), cmocka_unit_test(flag_errors_and_limits),
       cmocka_unit_test(spec_appendix_a_v48), cmocka_unit_test(spec_tunables_bytes),
-      cmocka_unit_test(bad_arguments),
+      cmocka_unit_test(bad_arguments), cmocka_unit_test(forged_layouts), cmocka_unit_test(flag_iterator_edges),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

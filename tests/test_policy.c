@@ -1876,6 +1876,1065 @@ static void test_host_api(void **state) {
   assert_int_equal(cwasm_status_class_of(CWASM_W_UNCHECKED), CWASM_CLASS_WARNING);
 }
 
+/* ------------------------------------------------- edges of the API */
+
+static void test_finding_format_and_names(void **state) {
+  (void)state;
+  cwasm_finding f;
+  char buf[64];
+  memset(&f, 0, sizeof f);
+  strcpy(buf, "x");
+  assert_int_equal(cwasm_finding_format(NULL, buf, sizeof buf), 0);
+  assert_string_equal(buf, "");
+  assert_int_equal(cwasm_finding_format(NULL, NULL, 0), 0);
+  strcpy(buf, "x");
+  assert_int_equal(cwasm_finding_format(NULL, buf, 0), 0);
+  assert_string_equal(buf, "x"); /* size 0: nothing written */
+  assert_int_equal(cwasm_finding_format(&f, buf, sizeof buf), 0); /* nothing to say */
+  assert_string_equal(buf, "");
+  strcpy(f.message, "wrong host endianness");
+  f.context = "ctx";
+  assert_int_equal(cwasm_finding_format(&f, NULL, 0), strlen("ctx: wrong host endianness"));
+  assert_int_equal(cwasm_finding_format(&f, buf, 8), strlen("ctx: wrong host endianness"));
+  assert_string_equal(buf, "ctx: wr");
+  f.context = NULL;
+  assert_int_equal(cwasm_finding_format(&f, NULL, 0), strlen("wrong host endianness"));
+  assert_string_equal(cwasm_item_kind_name(CWASM_ITEM_FINDING), "finding");
+  assert_string_equal(cwasm_item_kind_name(CWASM_ITEM_WARNING), "warning");
+  assert_string_equal(cwasm_item_kind_name((cwasm_item_kind)42), "unknown");
+  assert_string_equal(cwasm_check_stage_name(CWASM_STAGE_CHECK_FEATURES), "features");
+  assert_string_equal(cwasm_check_stage_name((cwasm_check_stage)42), "unknown");
+  assert_string_equal(cwasm_check_stage_name((cwasm_check_stage)-1), "unknown");
+  assert_string_equal(cwasm_expect_kind_name(CWASM_EXPECT_MODULE), "module");
+  assert_string_equal(cwasm_expect_kind_name(CWASM_EXPECT_COMPONENT), "component");
+  assert_string_equal(cwasm_expect_kind_name((cwasm_expect_kind)42), "unknown");
+}
+
+static void test_host_setters_reject(void **state) {
+  (void)state;
+  cwasm_host h, zero;
+  size_t pos = 77;
+  memset(&zero, 0, sizeof zero); /* release 0: not a release */
+  /* versions */
+  assert_int_equal(cwasm_host_set_version(NULL, CWASM_STRATEGY_DEFAULT, NULL), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_set_version(&zero, CWASM_STRATEGY_DEFAULT, NULL), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_init(40, &h), CWASM_OK);
+  assert_int_equal(cwasm_host_set_version(&h, (cwasm_version_strategy)9, "40"), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_set_version(&h, CWASM_STRATEGY_CUSTOM, NULL), CWASM_E_ARGUMENT);
+  assert_int_equal(h.strategy, CWASM_STRATEGY_DEFAULT);
+  /* targets: a triple without width or byte order keeps the host's */
+  assert_int_equal(cwasm_host_set_target(NULL, "x86_64"), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_set_target(&h, NULL), CWASM_E_ARGUMENT);
+  h.pointer_width = 64;
+  h.endian = CWASM_LITTLE;
+  assert_int_equal(cwasm_host_set_target(&h, "unknown-unknown-unknown"), CWASM_OK);
+  assert_int_equal(h.have_triple, 1);
+  assert_int_equal(h.pointer_width, 64);
+  assert_int_equal(h.endian, CWASM_LITTLE);
+  /* feature lists */
+  assert_int_equal(cwasm_host_parse_features(NULL, "threads", &pos), CWASM_E_ARGUMENT);
+  assert_int_equal(pos, 0);
+  assert_int_equal(cwasm_host_parse_features(&h, NULL, NULL), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_parse_features(&zero, "threads", NULL), CWASM_E_ARGUMENT);
+  assert_int_equal(h.have_features, 0);
+  assert_int_equal(cwasm_host_parse_features(&h, "", &pos), CWASM_OK); /* empty: no feature on */
+  assert_int_equal(h.have_features, 1);
+  assert_true(h.features.bits == 0);
+  assert_int_equal(cwasm_host_parse_features(&h, "\tthreads ,simd\t", &pos), CWASM_OK);
+  assert_int_equal(cwasm_host_wasm_feature(&h, "threads"), CWASM_YES);
+  assert_int_equal(cwasm_host_wasm_feature(&h, "simd"), CWASM_YES);
+  pos = 77;
+  assert_int_equal(cwasm_host_parse_features(&h, "-threads simd", &pos), CWASM_E_ARGUMENT);
+  assert_int_equal(pos, 0);
+  assert_int_equal(cwasm_host_parse_features(&h, "-threads,", &pos), CWASM_E_ARGUMENT); /* empty item */
+  assert_int_equal(pos, 9);
+  assert_int_equal(cwasm_host_parse_features(&h, "simd,+", NULL), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_wasm_feature(&h, "threads"), CWASM_YES); /* unchanged on failure */
+  /* wasm features of a host that cannot say */
+  assert_int_equal(cwasm_host_wasm_feature(NULL, "threads"), CWASM_UNKNOWN);
+  assert_int_equal(cwasm_host_wasm_feature(&h, NULL), CWASM_UNKNOWN);
+  cwasm_host other = h;
+  other.release = 0;
+  assert_int_equal(cwasm_host_wasm_feature(&other, "threads"), CWASM_UNKNOWN);
+}
+
+static void test_host_set_tunable_values(void **state) {
+  (void)state;
+  cwasm_host h, zero;
+  memset(&zero, 0, sizeof zero);
+  assert_int_equal(cwasm_host_set_tunable(NULL, "consume_fuel=true"), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_set_tunable(&zero, "consume_fuel=true"), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_init(48, &h), CWASM_OK);
+  assert_int_equal(cwasm_host_set_tunable(&h, NULL), CWASM_E_ARGUMENT);
+  /* integers: decimal digits only */
+  assert_int_equal(cwasm_host_set_tunable(&h, "memory_reservation="), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_set_tunable(&h, "memory_reservation=12a"), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_set_tunable(&h, "memory_reservation=-1"), CWASM_E_ARGUMENT);
+  assert_int_equal(h.tunables.f[T(MEMORY_RESERVATION)].present, 0);
+  assert_int_equal(cwasm_host_set_tunable(&h, "inlining_small_callee_size=x"), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_set_tunable(&h, "inlining_small_callee_size=4294967295"), CWASM_OK);
+  assert_true(h.tunables.f[T(INLINING_SMALL_CALLEE_SIZE)].value == 4294967295u);
+  /* booleans in both spellings */
+  static const struct {
+    const char *a;
+    uint64_t v;
+  } bools[] = {{"consume_fuel=true", 1}, {"consume_fuel=0", 0}, {"consume_fuel=1", 1}, {"consume_fuel=false", 0}};
+  for (size_t i = 0; i < sizeof bools / sizeof bools[0]; i++) {
+    assert_int_equal(cwasm_host_set_tunable(&h, bools[i].a), CWASM_OK);
+    assert_int_equal(h.tunables.f[T(CONSUME_FUEL)].present, 1);
+    assert_int_equal(h.tunables.f[T(CONSUME_FUEL)].value, bools[i].v);
+  }
+  /* "?": unknown again */
+  assert_int_equal(cwasm_host_set_tunable(&h, "consume_fuel=?"), CWASM_OK);
+  assert_int_equal(h.tunables.f[T(CONSUME_FUEL)].present, 0);
+  /* Option<Collector>: None, a variant name or its Display */
+  assert_int_equal(cwasm_host_set_tunable(&h, "collector=None"), CWASM_OK);
+  assert_int_equal(h.tunables.f[T(COLLECTOR)].is_none, 1);
+  assert_int_equal(cwasm_host_set_tunable(&h, "collector=copying"), CWASM_OK);
+  assert_int_equal(h.tunables.f[T(COLLECTOR)].is_none, 0);
+  assert_int_equal(h.tunables.f[T(COLLECTOR)].value, 2);
+  assert_int_equal(cwasm_host_set_tunable(&h, "collector=Null"), CWASM_OK);
+  assert_int_equal(h.tunables.f[T(COLLECTOR)].value, 1);
+  assert_int_equal(cwasm_host_set_tunable(&h, "collector=Bogus"), CWASM_E_ARGUMENT);
+  /* Inlining (v45+) by variant name */
+  assert_int_equal(cwasm_host_set_tunable(&h, "inlining=No"), CWASM_OK);
+  assert_int_equal(h.tunables.f[T(INLINING_ENUM)].value, 4);
+  assert_int_equal(cwasm_host_set_tunable(&h, "inlining=no"), CWASM_E_ARGUMENT);
+  /* OperatorCost: Default only */
+  assert_int_equal(cwasm_host_set_tunable(&h, "operator_cost=Default"), CWASM_OK);
+  assert_int_equal(h.tunables.f[T(OPERATOR_COST)].present, 1);
+  assert_int_equal(h.tunables.f[T(OPERATOR_COST)].value, 1);
+  /* Option<NonZeroU32> */
+  assert_int_equal(cwasm_host_set_tunable(&h, "gc_zeal_alloc_counter=5"), CWASM_OK);
+  assert_int_equal(h.tunables.f[T(GC_ZEAL_ALLOC_COUNTER)].value, 5);
+  assert_int_equal(h.tunables.f[T(GC_ZEAL_ALLOC_COUNTER)].is_none, 0);
+  assert_int_equal(cwasm_host_set_tunable(&h, "gc_zeal_alloc_counter=x"), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_set_tunable(&h, "gc_zeal_alloc_counter=4294967296"), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_host_set_tunable(&h, "gc_zeal_alloc_counter=None"), CWASM_OK);
+  assert_int_equal(h.tunables.f[T(GC_ZEAL_ALLOC_COUNTER)].is_none, 1);
+  /* IntraModuleInlining (v36-v44) */
+  assert_int_equal(cwasm_host_init(40, &h), CWASM_OK);
+  assert_int_equal(cwasm_host_set_tunable(&h, "inlining_intra_module=WhenUsingGc"), CWASM_OK);
+  assert_int_equal(h.tunables.f[T(INLINING_INTRA_MODULE)].value, 2);
+  assert_int_equal(cwasm_host_set_tunable(&h, "inlining_intra_module=Sometimes"), CWASM_E_ARGUMENT);
+  /* usize (v21-v22) */
+  assert_int_equal(cwasm_host_init(21, &h), CWASM_OK);
+  assert_int_equal(cwasm_host_set_tunable(&h, "max_call_indirect_cache_slots=50"), CWASM_OK);
+  assert_int_equal(h.tunables.f[T(MAX_CALL_INDIRECT_CACHE_SLOTS)].value, 50);
+  assert_int_equal(cwasm_host_set_tunable(&h, "max_call_indirect_cache_slots=5x"), CWASM_E_ARGUMENT);
+}
+
+/* References the happy path does not see: bad arguments, a target that does
+ * not parse, an architecture Wasmtime does not run on, foreign ISA flags, a
+ * 255-byte version, a development build. */
+static void test_reference_edges(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  cwasm_diag d;
+  cwasm_artifact forged;
+  cwasm_release rel;
+  assert_int_equal(cwasm_host_from_reference(NULL, NULL, NULL, &d), CWASM_E_ARGUMENT);
+  assert_string_equal(d.field, "host");
+  assert_int_equal(cwasm_host_from_reference(NULL, NULL, &h, &d), CWASM_E_ARGUMENT);
+  assert_string_equal(d.field, "reference");
+  spec_x86(&s, 39);
+  build(&s, &b);
+  forged = b.a;
+  forged.release = NULL;
+  assert_int_equal(cwasm_host_from_reference(&forged, NULL, &h, &d), CWASM_E_ARGUMENT);
+  forged = b.a;
+  forged.meta.have &= ~CWASM_HAVE_FEATURES;
+  assert_int_equal(cwasm_host_from_reference(&forged, NULL, &h, &d), CWASM_E_ARGUMENT);
+  rel = *b.a.release;
+  rel.major = 99;
+  forged = b.a;
+  forged.release = &rel;
+  assert_int_equal(cwasm_host_from_reference(&forged, NULL, &h, &d), CWASM_E_RELEASE_UNKNOWN);
+  assert_string_equal(d.field, "reference.release");
+  done(&b);
+
+  /* a target that does not parse: where it is */
+  snprintf(s.target, sizeof s.target, "bogus-target");
+  build(&s, &b);
+  assert_int_equal(cwasm_host_from_reference(&b.a, NULL, &h, &d), CWASM_F_TARGET_PARSE);
+  assert_int_equal(d.offset, b.a.meta.target_offset);
+  done(&b);
+
+  /* an architecture Wasmtime has no probe for: the CPU is unknown */
+  spec_x86(&s, 39);
+  snprintf(s.target, sizeof s.target, "powerpc64le-unknown-linux-gnu");
+  build(&s, &b);
+  assert_int_equal(cwasm_host_from_reference(&b.a, NULL, &h, &d), CWASM_OK);
+  assert_int_equal(h.cpu_mode, CWASM_CPU_MODE_UNKNOWN);
+  assert_int_equal(h.cpu.arch, CWASM_ARCH_UNKNOWN);
+  assert_true(h.cpu.known == 0);
+  assert_int_equal(h.pointer_width, 64);
+  assert_int_equal(h.endian, CWASM_LITTLE);
+  done(&b);
+
+  /* another machine's reference: only its own architecture's probe flags count */
+  spec_for(&s, 39, CWASM_ARCH_AARCH64);
+  s.nisa = 0;
+  set_bool(s.isa, &s.nisa, "has_lse", 0);
+  set_bool(s.isa, &s.nisa, "has_fp16", 1);
+  set_bool(s.isa, &s.nisa, "has_avx", 1);    /* an x86 feature in the global table */
+  set_enum(s.isa, &s.nisa, "sign_return_address", "none");
+  build(&s, &b);
+  if (cwasm_host_cpu_native_arch() != CWASM_ARCH_AARCH64) {
+    assert_int_equal(cwasm_host_from_reference(&b.a, NULL, &h, &d), CWASM_OK);
+    assert_int_equal(h.cpu_mode, CWASM_CPU_MODE_PROBE);
+    assert_int_equal(h.cpu.arch, CWASM_ARCH_AARCH64);
+    assert_true(h.cpu.known == (CWASM_CPU_BIT(CWASM_CPU_LSE) | CWASM_CPU_BIT(CWASM_CPU_FP16)));
+    assert_true(h.cpu.present == CWASM_CPU_BIT(CWASM_CPU_FP16));
+  }
+  done(&b);
+
+  /* a Pulley reference: width and byte order from its flags, other flags ignored */
+  spec_for(&s, 40, CWASM_ARCH_PULLEY64);
+  set_enum(s.isa, &s.nisa, "some_enum", "value");
+  set_bool(s.isa, &s.nisa, "some_bool", 1);
+  set_bool(s.isa, &s.nisa, "big_endian", 1);
+  build(&s, &b);
+  assert_int_equal(cwasm_host_from_reference(&b.a, NULL, &h, &d), CWASM_OK);
+  assert_int_equal(h.pointer_width, 64);
+  assert_int_equal(h.endian, CWASM_BIG);
+  assert_int_equal(h.cpu_mode, CWASM_CPU_MODE_PROBE);
+  done(&b);
+
+  /* the longest version string Wasmtime writes (255 bytes) is kept whole */
+  spec_x86(&s, 39);
+  memset(s.version, 'v', 255);
+  s.version[255] = '\0';
+  build(&s, &b);
+  assert_int_equal(cwasm_host_from_reference(&b.a, NULL, &h, &d), CWASM_OK);
+  assert_int_equal(strlen(h.version), 255);
+  assert_int_equal(h.strategy, CWASM_STRATEGY_CUSTOM);
+  done(&b);
+
+  /* a release's string in another form, and a development build ("44" over
+   * the v48 layout): custom strings, compared as written */
+  spec_x86(&s, 48);
+  snprintf(s.version, sizeof s.version, "48.0.0");
+  build(&s, &b);
+  assert_int_equal(b.a.version.kind, CWASM_VERSION_RELEASE);
+  assert_int_equal(b.a.version.canonical, 0);
+  assert_int_equal(cwasm_host_from_reference(&b.a, NULL, &h, &d), CWASM_OK);
+  assert_int_equal(h.strategy, CWASM_STRATEGY_CUSTOM);
+  done(&b);
+  snprintf(s.version, sizeof s.version, "44");
+  build(&s, &b);
+  assert_int_equal(b.a.layout_source, CWASM_LAYOUT_INFERRED);
+  assert_true(b.a.release->major > 44); /* a later layout fits */
+  assert_int_equal(b.a.version.major, 44);
+  assert_int_equal(b.a.version.canonical, 1);
+  assert_int_equal(cwasm_host_from_reference(&b.a, NULL, &h, &d), CWASM_OK);
+  assert_int_equal(h.release, b.a.release->major);
+  assert_int_equal(h.strategy, CWASM_STRATEGY_CUSTOM);
+  assert_string_equal(h.version, "44");
+  done(&b);
+}
+
+/* The item about `field`, or a failure. */
+static const cwasm_finding *item_for(const cwasm_report *r, const char *field) {
+  for (uint32_t i = 0; i < r->count; i++)
+    if (strcmp(r->items[i].field, field) == 0) return &r->items[i];
+  dump(r);
+  fail_msg("no item for %s", field);
+  return NULL;
+}
+
+/* An artifact from explicit sections (ELF class and e_flags as given), parsed
+ * leniently. */
+static void build_sections(built *b, const eb_section *secs, size_t n, uint8_t cls, uint32_t e_flags) {
+  eb_spec es;
+  cwasm_options opt = {CWASM_OPT_LENIENT, 0, 0, 0};
+  cwasm_diag d;
+  memset(&es, 0, sizeof es);
+  es.elf_class = cls;
+  es.sections = secs;
+  es.nsections = n;
+  es.set = EB_H_FLAGS;
+  es.flags = e_flags;
+  assert_int_equal(eb_build(&es, &b->img, &b->len, NULL), 0);
+  assert_int_equal(cwasm_parse(b->img, b->len, &opt, &b->a, &d), CWASM_OK);
+}
+
+static void engine_section(eb_section *sec, const uint8_t *engine, size_t n) {
+  memset(sec, 0, sizeof *sec);
+  sec->name = ".wasmtime.engine";
+  sec->type = EB_SHT_PROGBITS;
+  sec->data = engine;
+  sec->size = n;
+}
+
+/* ELF32 (v3-v21 only), and "either kind" in the equality era. */
+static void test_elf32_and_either_kind(void **state) {
+  (void)state;
+  static uint8_t engine[20000];
+  spec s;
+  built b;
+  cwasm_host h;
+  eb_section sec;
+  spec_x86(&s, 20);
+  size_t n = engine_bytes(&s, engine, sizeof engine);
+  engine_section(&sec, engine, n);
+  build_sections(&b, &sec, 1, 32, CWASM_EF_MODULE);
+  assert_int_equal(b.a.elf.elf_class, 32);
+  host_x86(&h, 20);
+  expect_compatible(check(&b, &h));
+  /* the wrong kind is blamed at ELF32's e_flags */
+  h.expect = CWASM_EXPECT_COMPONENT;
+  const cwasm_finding *f = expect_one(check(&b, &h), CWASM_F_KIND, "incompatible object file format");
+  assert_int_equal(f->offset, 36);
+  assert_string_equal(f->host, "== 0x2 (component)");
+  done(&b);
+  /* from v22 Wasmtime reads ELF64 only */
+  spec_x86(&s, 22);
+  n = engine_bytes(&s, engine, sizeof engine);
+  engine_section(&sec, engine, n);
+  build_sections(&b, &sec, 1, 32, CWASM_EF_MODULE);
+  host_x86(&h, 22);
+  f = expect_one(check(&b, &h), CWASM_F_ELF_HEADER, "Unsupported ELF header");
+  assert_string_equal(f->context, "failed to parse precompiled artifact as an ELF");
+  assert_int_equal(f->offset, 4);
+  assert_string_equal(f->artifact, "ELFCLASS32");
+  assert_string_equal(f->host, "ELFCLASS64");
+  done(&b);
+  /* "either" up to v31: exactly a module or exactly a component */
+  spec_x86(&s, 20);
+  s.e_flags = CWASM_EF_COMPONENT;
+  build(&s, &b);
+  host_x86(&h, 20);
+  h.expect = CWASM_EXPECT_EITHER;
+  expect_compatible(check(&b, &h));
+  done(&b);
+  s.e_flags = CWASM_EF_MODULE | CWASM_EF_COMPONENT;
+  build(&s, &b);
+  f = expect_one(check(&b, &h), CWASM_F_KIND, "incompatible object file format");
+  assert_string_equal(f->artifact, "0x3");
+  assert_string_equal(f->host, "== 0x1 or 0x2");
+  done(&b);
+}
+
+/* v43+ reads the last engine section; when that one is unusable, that is the
+ * finding and nothing after it is checked. */
+static void test_last_engine_section_unusable(void **state) {
+  (void)state;
+  static uint8_t good[20000];
+  static const uint8_t bad_format[] = {1, 0, 0};
+  static const uint8_t too_small[] = {0, 200, 'x'};
+  static const uint8_t no_length[] = {0};
+  static const struct {
+    const uint8_t *bytes;
+    size_t n;
+    uint32_t type;
+    bool out_of_range;
+    const char *message;
+  } cases[] = {
+      {bad_format, sizeof bad_format, EB_SHT_PROGBITS, false, "mismatched version in engine section"},
+      {too_small, sizeof too_small, EB_SHT_PROGBITS, false, "engine section too small"},
+      {no_length, sizeof no_length, EB_SHT_PROGBITS, false, "invalid engine section"},
+      {NULL, 16, EB_SHT_NOBITS, false, "invalid engine section"},
+      {too_small, sizeof too_small, EB_SHT_PROGBITS, true, "invalid engine section"},
+  };
+  spec s;
+  built b;
+  cwasm_host h;
+  eb_section secs[2];
+  spec_x86(&s, 43);
+  size_t n = engine_bytes(&s, good, sizeof good);
+  host_x86(&h, 43);
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    engine_section(&secs[0], good, n);
+    engine_section(&secs[1], cases[i].bytes, cases[i].n);
+    secs[1].type = cases[i].type;
+    if (cases[i].out_of_range) {
+      secs[1].set = EB_S_OFFSET;
+      secs[1].sh_offset = 1u << 30;
+    }
+    build_sections(&b, secs, 2, 64, CWASM_EF_MODULE);
+    cwasm_report *r = check(&b, &h);
+    const cwasm_finding *f = expect_one(r, CWASM_F_ELF_SECTIONS, cases[i].message);
+    assert_string_equal(f->field, ".wasmtime.engine");
+    assert_int_equal(f->index, 2);
+    assert_string_equal(f->artifact, "section 2");
+    assert_int_equal(r->checked_section_last, 1);
+    assert_int_equal(count_code(r, CWASM_F_VERSION) + count_code(r, CWASM_W_UNCHECKED), 0);
+    /* v42 reads the first one, which is fine */
+    cwasm_host old;
+    host_x86(&old, 42);
+    assert_int_equal(cwasm_host_set_version(&old, CWASM_STRATEGY_DEFAULT, "43"), CWASM_OK);
+    assert_int_equal(check(&b, &old)->checked_section_last, 0);
+    assert_int_equal(count_code(&g_report, CWASM_F_ELF_SECTIONS), 0);
+    done(&b);
+  }
+}
+
+/* A host that does not know its target: the target and what depends on it
+ * are notes, never findings. */
+static void test_host_without_triple(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  /* a target that does not parse is still the finding; the host side is empty */
+  spec_x86(&s, 48);
+  snprintf(s.target, sizeof s.target, "bogus-target");
+  build(&s, &b);
+  host_x86(&h, 48);
+  h.have_triple = 0;
+  const cwasm_finding *f = expect_one(check(&b, &h), CWASM_F_TARGET_PARSE, "Unrecognized architecture: bogus");
+  assert_string_equal(f->host, "");
+  done(&b);
+  /* enable_probestack (v4-v26) depends on the target architecture */
+  spec_x86(&s, 20);
+  set_bool(s.shared, &s.nshared, "enable_probestack", 1);
+  build(&s, &b);
+  host_x86(&h, 20);
+  h.have_triple = 0;
+  cwasm_report *r = check(&b, &h);
+  assert_true(r->compatible);
+  f = item_for(r, "shared_flags.enable_probestack");
+  assert_int_equal(f->kind, CWASM_ITEM_NOTE);
+  assert_string_equal(f->message, "not checked: the host's target architecture is unknown");
+  assert_string_equal(item_for(r, "target")->message, "not checked: the host's target is unknown");
+  done(&b);
+  /* unwind_info off is fine except on Windows */
+  spec_x86(&s, 24);
+  set_bool(s.shared, &s.nshared, "unwind_info", 0);
+  build(&s, &b);
+  host_x86(&h, 24);
+  h.have_triple = 0;
+  r = check(&b, &h);
+  assert_true(r->compatible);
+  f = item_for(r, "shared_flags.unwind_info");
+  assert_int_equal(f->kind, CWASM_ITEM_NOTE);
+  assert_string_equal(f->message, "not checked: the host's target OS is unknown");
+  done(&b);
+  /* the stack-switching model depends on the OS */
+  spec_x86(&s, 35);
+  host_x86(&h, 35);
+  h.features.bits |= fmask(35, "stack_switching");
+  s.features = h.features.bits;
+  build(&s, &b);
+  h.have_triple = 0;
+  r = check(&b, &h);
+  assert_true(r->compatible);
+  assert_string_equal(item_for(r, "shared_flags.stack_switch_model")->message,
+                      "not checked: the host's target OS is unknown");
+  done(&b);
+  /* ... which on Darwin is "basic", as on Linux */
+  spec_for(&s, 35, CWASM_ARCH_AARCH64);
+  snprintf(s.target, sizeof s.target, "aarch64-apple-darwin");
+  host_for(&h, 35, CWASM_ARCH_AARCH64);
+  assert_int_equal(cwasm_host_set_target(&h, "aarch64-apple-darwin"), CWASM_OK);
+  h.features.bits |= fmask(35, "stack_switching");
+  s.features = h.features.bits;
+  build(&s, &b);
+  f = expect_one(check(&b, &h), CWASM_F_SHARED_FLAG,
+                 "setting \"stack_switch_model\" is configured to Enum(\"none\") which is not supported");
+  assert_string_equal(f->host, "Enum(\"basic\")");
+  done(&b);
+}
+
+/* A host machine or CPU the host description does not know. */
+static void test_isa_unknown_host_machine(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  /* per-architecture tables (v3-v20) need the machine */
+  spec_x86(&s, 20);
+  build(&s, &b);
+  host_x86(&h, 20);
+  h.cpu.arch = CWASM_ARCH_UNKNOWN;
+  cwasm_report *r = check(&b, &h);
+  assert_true(r->compatible);
+  assert_true(r->notes > 0);
+  assert_string_equal(nth(r, CWASM_ITEM_NOTE, 0)->message, "not checked: the host machine's architecture is unknown");
+  /* a CPU description that is silent on a feature */
+  host_x86(&h, 20);
+  h.cpu.known &= ~CWASM_CPU_BIT(CWASM_CPU_AVX2);
+  r = check(&b, &h);
+  assert_true(r->compatible);
+  assert_int_equal(r->notes, 1);
+  assert_string_equal(nth(r, CWASM_ITEM_NOTE, 0)->field, "isa_flags.has_avx2");
+  assert_string_equal(nth(r, CWASM_ITEM_NOTE, 0)->message, "not checked: the host CPU description does not say");
+  /* no probe function: only the global table (v21+) says so */
+  host_x86(&h, 20);
+  h.cpu_mode = CWASM_CPU_MODE_NO_PROBE;
+  r = check(&b, &h);
+  assert_true(r->compatible);
+  assert_string_equal(nth(r, CWASM_ITEM_NOTE, 0)->message, "not checked: the host CPU's features are unknown");
+  done(&b);
+  /* the global table (v21+): a name it does not have, on an unknown machine */
+  spec_x86(&s, 39);
+  set_bool(s.isa, &s.nisa, "has_something_new", 1);
+  build(&s, &b);
+  host_x86(&h, 39);
+  h.cpu.arch = CWASM_ARCH_UNKNOWN;
+  r = check(&b, &h);
+  const cwasm_finding *f = item_for(r, "isa_flags.has_something_new");
+  assert_int_equal(f->kind, CWASM_ITEM_NOTE);
+  assert_string_equal(f->message, "not checked: the host machine's architecture is unknown");
+  done(&b);
+  /* Pulley's big_endian flag on a host whose byte order is unknown */
+  spec_for(&s, 40, CWASM_ARCH_PULLEY64BE);
+  build(&s, &b);
+  host_for(&h, 40, CWASM_ARCH_PULLEY64BE);
+  h.endian = 0;
+  r = check(&b, &h);
+  assert_true(r->compatible);
+  assert_int_equal(count_code(r, CWASM_W_UNCHECKED), 1);
+  assert_string_equal(nth(r, CWASM_ITEM_NOTE, 0)->message, "not checked: the host's byte order is unknown");
+  done(&b);
+}
+
+/* The version check's other branches: more of Rust's Utf8Error texts, a host
+ * whose patch is unknown, the caller's major mode and allow list. */
+static void test_version_edges(void **state) {
+  (void)state;
+  static const struct {
+    const char *version;
+    const char *message;
+  } utf8[] = {
+      {"\xe0\x80\x80", "invalid utf-8 sequence of 1 bytes from index 0"},         /* overlong */
+      {"\xed\xa0\x80", "invalid utf-8 sequence of 1 bytes from index 0"},         /* surrogate */
+      {"\xf4\x90\x80\x80", "invalid utf-8 sequence of 1 bytes from index 0"},     /* > U+10FFFF */
+      {"\xc3\xa9\xff", "invalid utf-8 sequence of 1 bytes from index 2"},         /* after a good one */
+      {"\xe4\xb8\x41", "invalid utf-8 sequence of 2 bytes from index 0"},         /* bad third byte */
+  };
+  spec s;
+  built b;
+  cwasm_host h;
+  const cwasm_finding *f;
+  host_x86(&h, 48);
+  for (size_t i = 0; i < sizeof utf8 / sizeof utf8[0]; i++) {
+    spec_x86(&s, 48);
+    snprintf(s.version, sizeof s.version, "%s", utf8[i].version);
+    build(&s, &b);
+    expect_one(check(&b, &h), CWASM_F_VERSION, utf8[i].message);
+    done(&b);
+  }
+  /* the caller's major mode needs a valid release-shaped string of the same major */
+  h.version_mode = CWASM_VERSION_MODE_MAJOR;
+  static const char *const not_same_major[] = {"4\xff", "custom", "99.0.0", "47"};
+  for (size_t i = 0; i < sizeof not_same_major / sizeof not_same_major[0]; i++) {
+    spec_x86(&s, 48);
+    snprintf(s.version, sizeof s.version, "%s", not_same_major[i]);
+    build(&s, &b);
+    cwasm_report *r = check(&b, &h);
+    assert_int_equal(count_code(r, CWASM_F_VERSION), 1);
+    assert_int_equal(count_code(r, CWASM_W_TOLERATED), 0);
+    assert_int_equal(nth(r, CWASM_ITEM_FINDING, 0)->code, CWASM_F_VERSION);
+    done(&b);
+  }
+  /* an allow list that does not name the string; a NULL entry and a NULL list are skipped */
+  h.version_mode = CWASM_VERSION_MODE_EXACT;
+  static const char *const allow[] = {NULL, "47.0.0"};
+  spec_x86(&s, 48);
+  snprintf(s.version, sizeof s.version, "47");
+  build(&s, &b);
+  h.version_allow = allow;
+  h.version_allow_count = 2;
+  assert_int_equal(count_code(check(&b, &h), CWASM_F_VERSION), 1);
+  h.version_allow = NULL;
+  assert_int_equal(count_code(check(&b, &h), CWASM_F_VERSION), 1);
+  h.version_allow_count = 0;
+  done(&b);
+  /* a v24 host whose patch is unknown: only "24.x.y" strings are notes */
+  host_x86(&h, 24);
+  assert_int_equal(cwasm_host_set_version(&h, CWASM_STRATEGY_DEFAULT, NULL), CWASM_OK);
+  static const struct {
+    const char *version;
+    const char *message;
+  } v24[] = {
+      {"24", "Module was compiled with incompatible Wasmtime version '24'"},
+      {"23.0.0", "Module was compiled with incompatible Wasmtime version '23.0.0'"},
+      {"custom", "Module was compiled with incompatible Wasmtime version 'custom'"},
+      {"\xff", "invalid utf-8 sequence of 1 bytes from index 0"},
+  };
+  for (size_t i = 0; i < sizeof v24 / sizeof v24[0]; i++) {
+    spec_x86(&s, 24);
+    snprintf(s.version, sizeof s.version, "%s", v24[i].version);
+    build(&s, &b);
+    f = nth(check(&b, &h), CWASM_ITEM_FINDING, 0); /* "23.0.0" also selects another layout */
+    assert_non_null(f);
+    assert_int_equal(f->code, CWASM_F_VERSION);
+    assert_string_equal(f->message, v24[i].message);
+    assert_string_equal(f->host, "24.?.?");
+    done(&b);
+  }
+  /* same major, unknown patch, tolerated by the caller: a tolerance note */
+  spec_x86(&s, 24);
+  snprintf(s.version, sizeof s.version, "24.0.5");
+  build(&s, &b);
+  h.version_mode = CWASM_VERSION_MODE_MAJOR;
+  cwasm_report *r = check(&b, &h);
+  assert_true(r->compatible);
+  assert_int_equal(count_code(r, CWASM_W_UNCHECKED), 0);
+  assert_int_equal(count_code(r, CWASM_W_TOLERATED), 1);
+  f = nth(r, CWASM_ITEM_NOTE, 0);
+  assert_string_equal(f->message, "same major version accepted by the caller (version mode major); Wasmtime "
+                                  "would say: Module was compiled with incompatible Wasmtime version '24.0.5'");
+  assert_string_equal(f->host, "24.?.?");
+  done(&b);
+}
+
+/* An artifact whose own parse failed in the metadata (so it has no decoded
+ * metadata), checked against a host of its release. */
+static void build_failing(built *b, const uint8_t *engine, size_t n, cwasm_status want) {
+  cwasm_options opt = {CWASM_OPT_LENIENT, 0, 0, 0};
+  cwasm_diag d;
+  assert_int_equal(eb_artifact(&b->img, &b->len, engine, n, CWASM_EF_MODULE, false), 0);
+  assert_int_equal(cwasm_parse(b->img, b->len, &opt, &b->a, &d), want);
+  assert_false(b->a.stages & CWASM_STAGE_METADATA);
+}
+
+/* The codec messages of decode failures other than truncation and values:
+ * NonZero's serde error, and a limit of this library. */
+static void test_codec_messages(void **state) {
+  (void)state;
+  static uint8_t engine[20000];
+  spec s;
+  built b;
+  cwasm_host h;
+  const cwasm_finding *f;
+  /* Option<NonZeroU32> holding 0 */
+  spec_x86(&s, 48);
+  s.tun.f[T(GC_ZEAL_ALLOC_COUNTER)].present = 1;
+  s.tun.f[T(GC_ZEAL_ALLOC_COUNTER)].is_none = 0;
+  s.tun.f[T(GC_ZEAL_ALLOC_COUNTER)].value = 0;
+  size_t n = engine_bytes(&s, engine, sizeof engine);
+  build_failing(&b, engine, n, CWASM_E_META_NONZERO);
+  host_x86(&h, 48);
+  f = expect_one(check(&b, &h), CWASM_F_METADATA, "Serde Deserialization Error");
+  assert_string_equal(f->artifact, "layout v48-v49");
+  assert_string_equal(f->host, "layout v48-v49");
+  done(&b);
+  /* more shared flags than cwasm decodes (4096): the library's own words */
+  static cwasm_default_flag many[CWASM_DEFAULT_MAX_FLAGS + 1];
+  static uint8_t meta[65536];
+  static uint8_t big[65536 + 300];
+  for (size_t i = 0; i < sizeof many / sizeof many[0]; i++) {
+    many[i].name = "f";
+    many[i].kind = CWASM_FLAG_BOOL;
+  }
+  mb m;
+  mb_values vals;
+  const cwasm_layout *l = cwasm_release_get(48)->layout;
+  mb_init(&m, meta, sizeof meta, l->codec);
+  mb_values_from_tunables(&s.tun, &vals);
+  vals.none[T(GC_ZEAL_ALLOC_COUNTER)] = 1;
+  mb_metadata_flags(&m, l, s.target, many, sizeof many / sizeof many[0], NULL, 0, &vals, s.features, NULL);
+  assert_false(m.overflow);
+  n = mb_engine(big, sizeof big, "48", meta, m.n);
+  assert_true(n > 0);
+  build_failing(&b, big, n, CWASM_E_LIMIT_FLAGS);
+  cwasm_report *r = check(&b, &h);
+  f = expect_one(r, CWASM_F_METADATA, "flag count exceeds the caller's limit");
+  assert_int_equal(count_code(r, CWASM_F_ARCH), 0); /* the target is still compared, and matches */
+  done(&b);
+}
+
+/* The artifact's layout against the host's: only a layout that gives every
+ * byte the same meaning is the host's own reading. A caller-made copy of a
+ * layout, differing in one property at a time, shows each is compared. */
+static void check_forged_layout(const built *b, const cwasm_host *h, const cwasm_layout *l, bool same) {
+  static cwasm_report r;
+  cwasm_artifact a = b->a;
+  a.meta.layout = l;
+  assert_int_equal(cwasm_check(&a, h, &r), CWASM_OK);
+  if (same) {
+    if (!r.compatible) {
+      dump(&r);
+      fail_msg("layout copy %s should read the same", l->name);
+    }
+  } else {
+    const cwasm_finding *f = nth(&r, CWASM_ITEM_FINDING, 0);
+    if (r.findings != 1 || f->code != CWASM_F_METADATA || strncmp(f->message, "metadata written with", 21) != 0) {
+      dump(&r);
+      fail_msg("layout copy %s should be a misreading", l->name);
+    }
+  }
+}
+
+static void test_layout_equivalence(void **state) {
+  (void)state;
+  static uint8_t engine[20000];
+  spec s;
+  built b;
+  cwasm_host h;
+  cwasm_layout l;
+  cwasm_tunable_id ids[64];
+  const char *names[64];
+  /* a struct-of-bools era layout */
+  spec_x86(&s, 30);
+  build(&s, &b);
+  host_x86(&h, 30);
+  const cwasm_layout *real = b.a.meta.layout;
+  assert_ptr_equal(real, cwasm_release_get(30)->layout);
+  l = *real;
+  check_forged_layout(&b, &h, &l, true);
+  l.operator_cost_len = 9; /* no OperatorCost field: the length means nothing */
+  check_forged_layout(&b, &h, &l, true);
+  l = *real;
+  l.codec = CWASM_CODEC_BINCODE;
+  check_forged_layout(&b, &h, &l, false);
+  l = *real;
+  l.flags_map = 1;
+  check_forged_layout(&b, &h, &l, false);
+  l = *real;
+  l.tunables_count--;
+  check_forged_layout(&b, &h, &l, false);
+  l = *real;
+  l.features = CWASM_FEATURES_U32;
+  check_forged_layout(&b, &h, &l, false);
+  l = *real;
+  l.feature_bools_count--;
+  check_forged_layout(&b, &h, &l, false);
+  l = *real;
+  assert_true(real->tunables_count <= 64 && real->feature_bools_count <= 64);
+  memcpy(ids, real->tunables, real->tunables_count * sizeof ids[0]);
+  ids[real->tunables_count - 1] = T(RECORDING);
+  l.tunables = ids;
+  check_forged_layout(&b, &h, &l, false);
+  l = *real;
+  memcpy(names, real->feature_bools, real->feature_bools_count * sizeof names[0]);
+  names[real->feature_bools_count - 1] = "something_else";
+  l.feature_bools = names;
+  check_forged_layout(&b, &h, &l, false);
+  done(&b);
+  /* bytes after the metadata: a copy no longer reads exactly the same */
+  size_t n = engine_bytes(&s, engine, sizeof engine);
+  engine[n++] = 0xee;
+  build_engine(&b, engine, n, CWASM_EF_MODULE, false);
+  assert_true(b.a.meta.trailing_bytes == 1);
+  expect_compatible(check(&b, &h)); /* its own layout: Wasmtime ignores the byte */
+  check_forged_layout(&b, &h, real, true);
+  l = *real;
+  check_forged_layout(&b, &h, &l, false);
+  done(&b);
+  /* an OperatorCost table of another length: the same only when there is no table */
+  spec_x86(&s, 48);
+  build(&s, &b); /* OperatorCost::Default */
+  host_x86(&h, 48);
+  real = b.a.meta.layout;
+  l = *real;
+  l.operator_cost_len++;
+  check_forged_layout(&b, &h, &l, true);
+  done(&b);
+  s.tun.f[T(OPERATOR_COST)].value = 0; /* Table */
+  build(&s, &b);
+  check_forged_layout(&b, &h, &l, false);
+  l = *real;
+  check_forged_layout(&b, &h, &l, true);
+  done(&b);
+}
+
+/* Texts longer than a finding's fields are cut on a UTF-8 boundary and end
+ * in "..."; the item says so. */
+static void test_long_texts(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  char name[251];
+  const cwasm_finding *f;
+  /* an unknown shared setting with a 250-byte name */
+  memset(name, 'n', sizeof name - 1);
+  name[sizeof name - 1] = '\0';
+  spec_x86(&s, 48);
+  set_bool(s.shared, &s.nshared, name, 1);
+  build(&s, &b);
+  host_x86(&h, 48);
+  cwasm_report *r = check(&b, &h);
+  assert_int_equal(r->findings, 1);
+  f = nth(r, CWASM_ITEM_FINDING, 0);
+  assert_int_equal(f->code, CWASM_F_SHARED_FLAG_UNKNOWN);
+  assert_int_equal(f->truncated, 1);
+  assert_int_equal(strlen(f->field), sizeof f->field - 1);
+  assert_string_equal(f->field + sizeof f->field - 4, "...");
+  assert_true(strncmp(f->field, "shared_flags.nnn", 16) == 0);
+  assert_int_equal(strlen(f->message), sizeof f->message - 1);
+  assert_true(strncmp(f->message, "unknown shared setting \"nnn", 27) == 0);
+  assert_string_equal(f->message + sizeof f->message - 4, "...");
+  done(&b);
+  /* a long version: cut where a two-byte character would be split */
+  spec_x86(&s, 48);
+  char *v = s.version;
+  *v++ = 'x';
+  for (int i = 0; i < 120; i++) {
+    *v++ = (char)0xc3;
+    *v++ = (char)0xa9; /* é */
+  }
+  *v = '\0';
+  build(&s, &b);
+  r = check(&b, &h);
+  assert_int_equal(r->findings, 1);
+  f = nth(r, CWASM_ITEM_FINDING, 0);
+  assert_int_equal(f->code, CWASM_F_VERSION);
+  assert_int_equal(f->truncated, 1);
+  /* the cut at 92 falls inside an é: back to 91, so 91 bytes and "..." (not 92) */
+  assert_int_equal(strlen(f->artifact), sizeof f->artifact - 2);
+  assert_string_equal(f->artifact + strlen(f->artifact) - 3, "...");
+  assert_int_equal((unsigned char)f->artifact[strlen(f->artifact) - 4], 0xa9); /* a whole é last */
+  done(&b);
+  /* a host version of bytes that are all continuation bytes: nothing to keep but "..." */
+  spec_x86(&s, 48);
+  build(&s, &b);
+  memset(h.version, 0x80, 120);
+  h.version[120] = '\0';
+  f = expect_one(check(&b, &h), CWASM_F_VERSION, "Module was compiled with incompatible version '48'");
+  assert_string_equal(f->host, "...");
+  assert_int_equal(f->truncated, 1);
+  done(&b);
+}
+
+/* The checker reads a caller's artifact struct defensively: warnings beyond
+ * the array, a warning without field or value, an engine stage without an
+ * engine, values outside their enums. */
+static void test_artifact_struct_edges(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  cwasm_artifact a;
+  static cwasm_report r;
+  const cwasm_finding *f;
+  spec_x86(&s, 48);
+  build(&s, &b);
+  host_x86(&h, 48);
+  /* nothing parsed: not an artifact to check */
+  memset(&a, 0, sizeof a);
+  assert_int_equal(cwasm_check(&a, &h, &r), CWASM_E_ARGUMENT);
+  /* a warning count past the array: only the array is read */
+  a = b.a;
+  memset(&a.warnings, 0, sizeof a.warnings);
+  a.warnings.count = 200;
+  a.warnings.items[0].code = CWASM_W_TRAILING_BYTES;
+  a.warnings.items[0].field = NULL;
+  assert_int_equal(cwasm_check(&a, &h, &r), CWASM_OK);
+  assert_true(r.compatible);
+  assert_int_equal(r.warnings, CWASM_MAX_WARNINGS);
+  f = nth(&r, CWASM_ITEM_WARNING, 0);
+  assert_string_equal(f->field, "");
+  assert_string_equal(f->artifact, ""); /* no value */
+  /* an engine stage with no engine section: none is found */
+  a = b.a;
+  a.engine.count = 0;
+  assert_int_equal(cwasm_check(&a, &h, &r), CWASM_OK);
+  assert_int_equal(r.findings, 1);
+  assert_string_equal(nth(&r, CWASM_ITEM_FINDING, 0)->message, "failed to find section `.wasmtime.engine`");
+  /* enum values beyond their variants print as "?" */
+  a = b.a;
+  a.meta.tunables.f[T(COLLECTOR)].value = 9;
+  a.meta.tunables.f[T(INLINING_ENUM)].value = 9;
+  assert_int_equal(cwasm_check(&a, &h, &r), CWASM_OK);
+  assert_int_equal(r.findings, 2);
+  assert_string_equal(nth(&r, CWASM_ITEM_FINDING, 0)->message,
+                      "module was compiled for the ? collector but the host is configured to use the copying "
+                      "collector");
+  assert_string_equal(nth(&r, CWASM_ITEM_FINDING, 0)->artifact, "9");
+  assert_string_equal(nth(&r, CWASM_ITEM_FINDING, 1)->message,
+                      "module was compiled ? however the host is configured without intra-module inlining");
+  /* ... on the host side too */
+  h.tunables.f[T(COLLECTOR)].value = 7;
+  h.tunables.f[T(INLINING_ENUM)].value = 7;
+  r = *check(&b, &h);
+  assert_int_equal(r.findings, 2);
+  assert_string_equal(nth(&r, CWASM_ITEM_FINDING, 0)->message,
+                      "module was compiled for the copying collector but the host is configured to use the ? "
+                      "collector");
+  assert_string_equal(nth(&r, CWASM_ITEM_FINDING, 1)->message,
+                      "module was compiled without intra-module inlining however the host is configured ?");
+  done(&b);
+  /* a byte order the host names wrongly (v22-v27 compare it) */
+  spec_x86(&s, 27);
+  build(&s, &b);
+  host_x86(&h, 27);
+  h.endian = 3;
+  f = expect_one(check(&b, &h), CWASM_F_ELF_HEADER, "Unsupported ELF endian");
+  assert_string_equal(f->artifact, "little-endian");
+  assert_string_equal(f->host, "unknown");
+  done(&b);
+}
+
+static void test_flag_and_tunable_edges(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  const cwasm_finding *f;
+  /* a required Bool written as a Num */
+  spec_x86(&s, 48);
+  cwasm_default_flag *p = flag_in(s.shared, &s.nshared, "preserve_frame_pointers");
+  p->kind = CWASM_FLAG_NUM;
+  p->num = 1;
+  build(&s, &b);
+  host_x86(&h, 48);
+  f = expect_one(check(&b, &h), CWASM_F_SHARED_FLAG,
+                 "setting \"preserve_frame_pointers\" is configured to Num(1) which is not supported");
+  assert_string_equal(f->host, "Bool(true)");
+  done(&b);
+  /* OperatorCost tables of different lengths */
+  spec_x86(&s, 48);
+  s.tun.f[T(OPERATOR_COST)].value = 0;
+  s.tun.f[T(CONSUME_FUEL)].value = 1;
+  build(&s, &b);
+  assert_int_equal(cwasm_host_set_tunable(&h, "consume_fuel=true"), CWASM_OK);
+  h.tunables.f[T(OPERATOR_COST)] = b.a.meta.tunables.f[T(OPERATOR_COST)];
+  expect_compatible(check(&b, &h));
+  h.tunables.f[T(OPERATOR_COST)].table.n--;
+  expect_one(check(&b, &h), CWASM_F_TUNABLE, "Module costs are incompatible");
+  done(&b);
+  /* host features in another release's encoding say nothing */
+  spec_x86(&s, 48);
+  build(&s, &b);
+  host_x86(&h, 48);
+  h.features.encoding = CWASM_FEATURES_BOOLS;
+  cwasm_report *r = check(&b, &h);
+  assert_true(r->compatible);
+  assert_string_equal(item_for(r, "features")->message, "not checked: the host's WebAssembly features are unknown");
+  done(&b);
+}
+
+/* Map era (v3-v14): empty names sort first and are deduplicated too; a list
+ * of exactly one chunk (64) ends the chunk loop by its count. */
+static void test_map_era_dedup_edges(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  static char names[64][8];
+  spec_x86(&s, 10);
+  cwasm_default_flag extra[2];
+  memset(extra, 0, sizeof extra);
+  extra[0].name = "";
+  extra[0].kind = CWASM_FLAG_BOOL;
+  extra[1] = extra[0];
+  extra[1].boolean = 1;
+  /* map era: the writer stores names sorted, "" first */
+  memmove(s.shared + 2, s.shared, s.nshared * sizeof s.shared[0]);
+  s.shared[0] = extra[0];
+  s.shared[1] = extra[1];
+  s.nshared += 2;
+  s.nisa = 0;
+  for (int i = 0; i < 64; i++) {
+    snprintf(names[i], sizeof names[i], "f%02d", i);
+    set_bool(s.isa, &s.nisa, names[i], 0); /* Bool(false): never a finding */
+  }
+  build(&s, &b);
+  assert_int_equal(b.a.meta.isa_flags.count, 64);
+  host_x86(&h, 10);
+  cwasm_report *r = check(&b, &h);
+  assert_int_equal(r->findings, 1);
+  const cwasm_finding *f = nth(r, CWASM_ITEM_FINDING, 0);
+  assert_int_equal(f->code, CWASM_F_SHARED_FLAG_UNKNOWN);
+  assert_string_equal(f->field, "shared_flags.");
+  assert_string_equal(f->artifact, "Bool(true)"); /* the last value of the name */
+  assert_int_equal(f->index, 1);
+  done(&b);
+}
+
+/* Wasm features of the exact-bits era (v33-v36) and flags sharing bits. */
+static void test_feature_bits_edges(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  /* gc_types through the gc Cargo gate, off in the artifact: nothing to say */
+  spec_x86(&s, 34);
+  s.features &= ~fmask(34, "gc_types");
+  build(&s, &b);
+  host_x86(&h, 34);
+  h.gc_cargo_feature = CWASM_NO;
+  h.features.bits |= fmask(34, "gc_types");
+  expect_compatible(check(&b, &h));
+  done(&b);
+  /* a two-bit flag with one bit on each side: its bits differ, the flag does not */
+  spec_x86(&s, 34);
+  uint64_t rt = fmask(34, "reference_types");
+  assert_int_equal(__builtin_popcountll(rt), 2);
+  s.features = (s.features & ~rt) | (rt & (uint64_t)-(int64_t)rt); /* the lower bit */
+  build(&s, &b);
+  host_x86(&h, 34);
+  h.features.bits = (h.features.bits & ~rt) | (rt & (rt - 1u)); /* the upper bit */
+  expect_compatible(check(&b, &h));
+  done(&b);
+  /* v48: reference_types (bits 3 and 34) missing on the host, and a later flag:
+   * call_indirect_overlong (bit 34 alone) was already named */
+  spec_x86(&s, 48);
+  s.features |= fmask(48, "custom_descriptors");
+  build(&s, &b);
+  host_x86(&h, 48);
+  h.features.bits &= ~(fmask(48, "reference_types") | fmask(48, "custom_descriptors"));
+  cwasm_report *r = check(&b, &h);
+  assert_int_equal(r->findings, 2);
+  assert_string_equal(nth(r, CWASM_ITEM_FINDING, 0)->field, "features.reference_types");
+  assert_string_equal(nth(r, CWASM_ITEM_FINDING, 1)->field, "features.custom_descriptors");
+  done(&b);
+}
+
+/* v43+ reads the last engine section: when its metadata is what the host
+ * cannot decode, the first section's target is not compared instead. */
+static void test_last_engine_metadata_unreadable(void **state) {
+  (void)state;
+  static uint8_t good[20000];
+  static const uint8_t junk[] = {0, 2, '4', '3', 0xff};
+  spec s;
+  built b;
+  cwasm_host h;
+  eb_section secs[2];
+  spec_x86(&s, 43);
+  snprintf(s.target, sizeof s.target, "aarch64-unknown-linux-gnu"); /* would be F_ARCH */
+  size_t n = engine_bytes(&s, good, sizeof good);
+  engine_section(&secs[0], good, n);
+  engine_section(&secs[1], junk, sizeof junk);
+  build_sections(&b, secs, 2, 64, CWASM_EF_MODULE);
+  assert_true(b.a.meta.have & CWASM_HAVE_TARGET);
+  host_x86(&h, 43);
+  cwasm_report *r = check(&b, &h);
+  const cwasm_finding *f = expect_one(r, CWASM_F_METADATA, "Hit the end of buffer, expected more data");
+  assert_string_equal(f->artifact, "layout v43-v44");
+  assert_int_equal(r->checked_section_last, 1);
+  /* v42 reads the first section: its target is compared */
+  host_x86(&h, 42);
+  assert_int_equal(cwasm_host_set_version(&h, CWASM_STRATEGY_DEFAULT, "43"), CWASM_OK);
+  r = check(&b, &h);
+  assert_int_equal(count_code(r, CWASM_F_ARCH), 1);
+  done(&b);
+}
+
+static void test_host_construction_edges(void **state) {
+  (void)state;
+  spec s;
+  built b;
+  cwasm_host h;
+  cwasm_artifact a;
+  assert_int_equal(cwasm_host_default(99, &h), CWASM_E_RELEASE_UNKNOWN);
+  assert_int_equal(cwasm_host_default(48, NULL), CWASM_E_ARGUMENT);
+  /* a big-endian 32-bit Pulley reference */
+  spec_for(&s, 40, CWASM_ARCH_PULLEY32BE);
+  build(&s, &b);
+  assert_int_equal(cwasm_host_from_reference(&b.a, NULL, &h, NULL), CWASM_OK);
+  assert_int_equal(h.pointer_width, 32);
+  assert_int_equal(h.endian, CWASM_BIG);
+  assert_int_equal(h.cpu_mode, CWASM_CPU_MODE_PROBE); /* Pulley runs on this machine */
+  expect_compatible(check(&b, &h));
+  /* a reference whose version string is empty though not "None": an empty custom string */
+  a = b.a;
+  a.version.kind = CWASM_VERSION_CUSTOM;
+  a.engine.version.p = NULL;
+  a.engine.version.n = 0;
+  assert_int_equal(cwasm_host_from_reference(&a, NULL, &h, NULL), CWASM_OK);
+  assert_int_equal(h.strategy, CWASM_STRATEGY_CUSTOM);
+  assert_string_equal(h.version, "");
+  done(&b);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_defaults_compatible_everywhere),
@@ -1914,6 +2973,24 @@ int main(void) {
       cmocka_unit_test(test_reference_round_trip),
       cmocka_unit_test(test_mutated_artifacts),
       cmocka_unit_test(test_host_api),
+      cmocka_unit_test(test_finding_format_and_names),
+      cmocka_unit_test(test_host_setters_reject),
+      cmocka_unit_test(test_host_set_tunable_values),
+      cmocka_unit_test(test_reference_edges),
+      cmocka_unit_test(test_elf32_and_either_kind),
+      cmocka_unit_test(test_last_engine_section_unusable),
+      cmocka_unit_test(test_host_without_triple),
+      cmocka_unit_test(test_isa_unknown_host_machine),
+      cmocka_unit_test(test_version_edges),
+      cmocka_unit_test(test_codec_messages),
+      cmocka_unit_test(test_layout_equivalence),
+      cmocka_unit_test(test_long_texts),
+      cmocka_unit_test(test_artifact_struct_edges),
+      cmocka_unit_test(test_flag_and_tunable_edges),
+      cmocka_unit_test(test_map_era_dedup_edges),
+      cmocka_unit_test(test_feature_bits_edges),
+      cmocka_unit_test(test_last_engine_metadata_unreadable),
+      cmocka_unit_test(test_host_construction_edges),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -256,6 +256,13 @@ static void test_tunable_enum_names(void **state) {
   }
   assert_null(cwasm_tunable_enum_name((cwasm_tunable_type)0, 0));
   assert_null(cwasm_tunable_enum_name((cwasm_tunable_type)99, 0));
+  /* variant counts: the enums, and 0 for everything else */
+  assert_int_equal(cwasm_tunable_enum_count(CWASM_TT_OPT_COLLECTOR), 3);
+  assert_int_equal(cwasm_tunable_enum_count(CWASM_TT_INTRA_MODULE_INLINING), 3);
+  assert_int_equal(cwasm_tunable_enum_count(CWASM_TT_INLINING), 5);
+  assert_int_equal(cwasm_tunable_enum_count(CWASM_TT_OPERATOR_COST), 2);
+  for (size_t i = 0; i < COUNT_OF(not_enum); i++) assert_int_equal(cwasm_tunable_enum_count(not_enum[i]), 0);
+  assert_int_equal(cwasm_tunable_enum_count((cwasm_tunable_type)99), 0);
 }
 
 /* ------------------------------------------------------ tunables layouts */

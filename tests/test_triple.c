@@ -231,11 +231,99 @@ static void test_native(void **state) {
 #endif
 }
 
+/* Display rules of target-lexicon 0.13 beyond the common targets: the
+ * implied binary format per OS, when the vendor is omitted, the environment
+ * that is not printed, and when a format is shown although implied. */
+static void test_display_rules(void **state) {
+  (void)state;
+  static const char *const cases[][2] = {
+      /* implied formats: wasm for wasm32/wasm64 on unknown/emscripten/nebulet/wasi, xcoff on aix,
+       * elf for other archs on those OSes (then shown when the OS is unknown) */
+      {"wasm64-unknown-unknown", "wasm64-unknown-unknown"},
+      {"wasm32-unknown-emscripten", "wasm32-unknown-emscripten"},
+      {"wasm32-unknown-nebulet", "wasm32-unknown-nebulet"},
+      {"wasm32-wasi", "wasm32-wasi"},
+      {"wasm32-wasip2", "wasm32-wasip2"},
+      {"armv7-wrs-vxworks-eabihf", "armv7-wrs-vxworks-eabihf"},
+      {"powerpc64-ibm-aix", "powerpc64-ibm-aix"},
+      {"x86_64-unknown-unknown", "x86_64-unknown-unknown-elf"},
+      {"arm-unknown-none-eabi", "arm-unknown-none-eabi"},
+      {"avr-unknown-unknown", "avr-unknown-unknown"},
+      /* the vendor is omitted for android, androideabi and kernel on Linux, not for the
+       * kernel environments of hermit and linux */
+      {"armv7-linux-androideabi", "armv7-linux-androideabi"},
+      {"x86_64-linux-kernel", "x86_64-linux-kernel"},
+      {"x86_64-unknown-hermit-hermitkernel", "x86_64-unknown-hermit-hermitkernel"},
+      {"x86_64-unknown-linux-linuxkernel", "x86_64-unknown-linux-linuxkernel"},
+      {"thumbv7em-none-newlib", "thumbv7em-none-newlib"},
+      /* clever on an unknown OS prints the vendor only */
+      {"clever-unknown-unknown", "clever-unknown-elf"},
+      {"clever1.0-unknown-unknown", "clever1.0-unknown-elf"},
+      {"clever-unknown-linux", "clever-unknown-linux"},
+      /* the 3ds and esp forms need vendor, OS and arch; newlib is hidden on those pairs */
+      {"armv6k-nintendo-netbsd", "armv6k-nintendo-netbsd"},
+      {"aarch64-nintendo-horizon", "aarch64-nintendo-horizon"},
+      {"aarch64-nintendo-horizon-newlib", "aarch64-nintendo-horizon"},
+      {"riscv32imc-espressif-linux", "riscv32imc-espressif-linux"},
+      {"xtensa-espressif-espidf", "xtensa-espressif-espidf"},
+      {"xtensa-espressif-espidf-newlib", "xtensa-espressif-espidf"},
+      {"armv6k-nintendo-horizon", "armv6k-nintendo-3ds"},
+      {"riscv32imc-espressif-espidf", "riscv32imc-esp-espidf"},
+      {"aarch64-nintendo-linux-newlib", "aarch64-nintendo-linux-newlib"},
+      {"xtensa-espressif-linux-newlib", "xtensa-espressif-linux-newlib"},
+  };
+  char buf[128];
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    cwasm_triple t = parse_ok(cases[i][0]);
+    size_t n = cwasm_triple_format(&t, buf, sizeof buf);
+    assert_int_equal(n, strlen(buf));
+    if (strcmp(buf, cases[i][1]) != 0) fail_msg("%s formats as %s, want %s", cases[i][0], buf, cases[i][1]);
+  }
+  /* no triple, or a zeroed one: an empty text */
+  cwasm_triple z;
+  memset(&z, 0, sizeof z);
+  strcpy(buf, "x");
+  assert_int_equal(cwasm_triple_format(NULL, buf, sizeof buf), 0);
+  assert_string_equal(buf, "");
+  strcpy(buf, "x");
+  assert_int_equal(cwasm_triple_format(&z, buf, sizeof buf), 0);
+  assert_string_equal(buf, "");
+  assert_int_equal(cwasm_triple_format(&z, NULL, 0), 0);
+  strcpy(buf, "x");
+  assert_int_equal(cwasm_triple_format(NULL, buf, 0), 0);
+  assert_string_equal(buf, "x"); /* size 0: nothing written */
+}
+
+/* Deployment versions are Rust integers ('+' allowed, digits only); custom
+ * vendors are [a-z][a-z0-9_.]*. */
+static void test_versions_and_vendors(void **state) {
+  (void)state;
+  assert_string_equal(parse_ok("aarch64-apple-darwin+23").os_version, "23.0.0");
+  assert_string_equal(parse_ok("aarch64-apple-macosx+10.+7").os_version, "10.7.0");
+  expect_error("aarch64-apple-darwin+", "Unrecognized operating system: darwin+");
+  expect_error("aarch64-apple-darwin2a", "Unrecognized operating system: darwin2a");
+  expect_error("aarch64-apple-darwin2!", "Unrecognized operating system: darwin2!");
+  cwasm_triple t = parse_ok("x86_64-ab9_c.d-linux");
+  assert_int_equal(t.vendor_custom, 1);
+  assert_string_equal(t.custom_vendor, "ab9_c.d");
+  expect_error("x86_64-~vendor-linux", "Unrecognized vendor: ~vendor");
+  expect_error("x86_64-vendorX-linux", "Unrecognized vendor: vendorX");
+  expect_error("x86_64-ven/dor-linux", "Unrecognized vendor: ven/dor");
+  expect_error("x86_64-ven~dor-linux", "Unrecognized vendor: ven~dor");
+  expect_error("x86_64-ven:dor-linux", "Unrecognized vendor: ven:dor");
+  /* the native triple of this build always parses */
+  cwasm_triple_native(&t);
+  assert_string_equal(t.error, "");
+  assert_string_not_equal(t.arch_name, "");
+  cwasm_triple_native(NULL); /* no output: nothing to do */
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wasmtime_targets), cmocka_unit_test(test_value_identities),
       cmocka_unit_test(test_grammar_and_errors), cmocka_unit_test(test_hostile_input),
       cmocka_unit_test(test_display_round_trip), cmocka_unit_test(test_native),
+      cmocka_unit_test(test_display_rules), cmocka_unit_test(test_versions_and_vendors),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -70,8 +70,26 @@ static void invalid_utf8(void **state) {
   assert_int_equal(v.kind, CWASM_VERSION_CUSTOM);
 }
 
+static void kind_names_and_arguments(void **state) {
+  (void)state;
+  cwasm_version v;
+  cwasm_diag d;
+  cwasm_bytes none = {NULL, 3};
+  assert_string_equal(cwasm_version_kind_name(CWASM_VERSION_NONE), "none");
+  assert_string_equal(cwasm_version_kind_name(CWASM_VERSION_RELEASE), "release");
+  assert_string_equal(cwasm_version_kind_name(CWASM_VERSION_CUSTOM), "custom");
+  assert_string_equal(cwasm_version_kind_name(CWASM_VERSION_UNKNOWN_RELEASE), "unknown-release");
+  assert_string_equal(cwasm_version_kind_name((cwasm_version_kind)42), "unknown");
+  assert_int_equal(P("48", NULL, &d), CWASM_E_ARGUMENT);
+  assert_int_equal(d.offset, 1000);
+  assert_string_equal(d.field, "version");
+  assert_int_equal(cwasm_version_parse(none, 5, &v, &d), CWASM_E_ARGUMENT);
+  assert_int_equal(d.offset, 5);
+  assert_int_equal(cwasm_version_parse(none, 5, &v, NULL), CWASM_E_ARGUMENT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {cmocka_unit_test(releases), cmocka_unit_test(unknown_and_custom),
-                                     cmocka_unit_test(invalid_utf8)};
+                                     cmocka_unit_test(invalid_utf8), cmocka_unit_test(kind_names_and_arguments)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

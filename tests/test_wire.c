@@ -222,12 +222,166 @@ static void span_bounds(void **state) {
   assert_int_equal(span_find(span_make(hay, 9, 0), (const uint8_t *)"wasmx", 5), 9);
 }
 
+static void count_without_element_size(void **state) {
+  (void)state;
+  cwasm_diag d;
+  uint64_t c = 0;
+  const uint8_t big[] = {0xff, 0xff, 0xff, 0xff, 0x0f}; /* 2^32 - 1 */
+  /* min_elem_size 0: the count is not bounded by the bytes left */
+  wire w = mk(big, sizeof big, CWASM_CODEC_POSTCARD, &d);
+  assert_int_equal(wire_count(&w, "n", 0, &c), CWASM_OK);
+  assert_true(c == 0xffffffffu);
+  assert_int_equal(w.s.n, 0);
+  /* the same count with 1-byte elements does not fit in 0 bytes */
+  w = mk(big, sizeof big, CWASM_CODEC_POSTCARD, &d);
+  assert_int_equal(wire_count(&w, "n", 1, &c), CWASM_E_META_LENGTH);
+  assert_int_equal(w.s.n, sizeof big);
+}
+
+/* Construction: a NULL pointer has no bytes, no bytes have no pointer. */
+static void span_make_normalizes(void **state) {
+  (void)state;
+  const uint8_t b[4] = {1, 2, 3, 4};
+  span s = span_make(NULL, 5, 7);
+  assert_null(s.p);
+  assert_int_equal(s.n, 0);
+  assert_int_equal(s.off, 7);
+  s = span_make(b, 0, 0);
+  assert_null(s.p);
+  assert_int_equal(s.n, 0);
+  s = span_make(b, 4, 0);
+  assert_ptr_equal(s.p, b);
+  assert_int_equal(s.n, 4);
+  cwasm_bytes cb = span_bytes(s);
+  assert_ptr_equal(cb.p, b);
+  assert_int_equal(cb.n, 4);
+  s = span_from_bytes(cb, 9);
+  assert_int_equal(s.off, 9);
+  assert_int_equal(s.n, 4);
+}
+
+/* Positional reads: every width, both byte orders, and a failed read leaves
+ * the output untouched. */
+static void span_positional_reads(void **state) {
+  (void)state;
+  const uint8_t b[9] = {0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09};
+  span s = span_make(b, sizeof b, 0);
+  uint8_t v8 = 0xaa;
+  uint16_t v16 = 0xaaaa;
+  uint32_t v32 = 0xaaaaaaaau;
+  uint64_t v64 = 0xaaaaaaaaaaaaaaaau;
+  assert_true(span_u8_at(s, 8, &v8));
+  assert_int_equal(v8, 9);
+  assert_true(span_u16_at(s, 7, true, &v16));
+  assert_int_equal(v16, 0x0809);
+  assert_true(span_u16_at(s, 7, false, &v16));
+  assert_int_equal(v16, 0x0908);
+  assert_true(span_u32_at(s, 1, false, &v32));
+  assert_true(v32 == 0x05040302u);
+  assert_true(span_u64_at(s, 1, true, &v64));
+  assert_true(v64 == 0x0203040506070809u);
+  assert_true(span_u64_at(s, 0, false, &v64));
+  assert_true(v64 == 0x0807060504030201u);
+  v8 = 0xaa;
+  v16 = 0xaaaa;
+  v32 = 0xaaaaaaaau;
+  v64 = 0xaaaaaaaaaaaaaaaau;
+  assert_false(span_u8_at(s, 9, &v8));
+  assert_false(span_u16_at(s, 8, true, &v16));
+  assert_false(span_u32_at(s, 6, true, &v32));
+  assert_false(span_u64_at(s, 2, true, &v64));
+  assert_false(span_u64_at(s, UINT64_MAX, true, &v64));
+  assert_int_equal(v8, 0xaa);
+  assert_int_equal(v16, 0xaaaa);
+  assert_true(v32 == 0xaaaaaaaau);
+  assert_true(v64 == 0xaaaaaaaaaaaaaaaau);
+}
+
+/* Cursor reads advance on success only; reaching the end leaves no pointer. */
+static void span_cursor_reads(void **state) {
+  (void)state;
+  const uint8_t b[14] = {1, 0x10, 0x20, 0x30, 0x40, 1, 2, 3, 4, 5, 6, 7, 8, 0xee};
+  span s = span_make(b, sizeof b, 100), t;
+  uint8_t v8 = 0;
+  uint32_t v32 = 0;
+  uint64_t v64 = 0;
+  assert_true(span_u8(&s, &v8));
+  assert_int_equal(v8, 1);
+  assert_int_equal(s.off, 101);
+  assert_true(span_u32(&s, true, &v32));
+  assert_true(v32 == 0x10203040u);
+  assert_true(span_u64(&s, false, &v64));
+  assert_true(v64 == 0x0807060504030201u);
+  assert_int_equal(s.off, 113);
+  assert_false(span_u32(&s, true, &v32)); /* 1 byte left */
+  assert_false(span_u64(&s, true, &v64));
+  assert_false(span_skip(&s, 2));
+  assert_false(span_take(&s, 2, &t));
+  assert_int_equal(s.n, 1);
+  assert_int_equal(s.off, 113);
+  assert_true(span_take(&s, 1, &t));
+  assert_int_equal(t.n, 1);
+  assert_int_equal(t.off, 113);
+  assert_int_equal(t.p[0], 0xee);
+  assert_null(s.p);
+  assert_int_equal(s.n, 0);
+  assert_int_equal(s.off, 114);
+  assert_false(span_u8(&s, &v8));
+  assert_true(span_skip(&s, 0));
+  s = span_make(b, sizeof b, 0);
+  assert_true(span_skip(&s, 3));
+  assert_ptr_equal(s.p, b + 3);
+  assert_false(span_tail(s, 12, &t));
+  assert_true(span_tail(s, 11, &t));
+  assert_int_equal(t.n, 0);
+  assert_int_equal(t.off, 14);
+}
+
+/* Comparisons and searches, empty operands included (no memcmp on NULL). */
+static void span_compare_and_find(void **state) {
+  (void)state;
+  const uint8_t b[] = "wasmtime";
+  span s = span_make(b, 8, 0), empty = span_make(NULL, 0, 0);
+  cwasm_str z = {(const char *)b, 4}, none = {NULL, 0};
+  assert_true(span_eq_bytes(empty, (const uint8_t *)"", 0));
+  assert_false(span_eq_bytes(empty, b, 1));
+  assert_true(span_eq_bytes(s, b, 8));
+  assert_false(span_eq_bytes(s, (const uint8_t *)"wasmtimE", 8));
+  assert_true(span_starts_with(empty, b, 0));
+  assert_true(span_starts_with(s, b, 0));
+  assert_true(span_starts_with(s, (const uint8_t *)"wasm", 4));
+  assert_false(span_starts_with(s, (const uint8_t *)"wast", 4));
+  assert_false(span_starts_with(empty, b, 1));
+  assert_true(span_eq_cstr(s, "wasmtime"));
+  assert_false(span_eq_cstr(s, "wasm"));
+  assert_true(span_eq_cstr(empty, ""));
+  assert_true(str_eq_cstr(z, "wasm"));
+  assert_false(str_eq_cstr(z, "wast"));
+  assert_false(str_eq_cstr(z, "wasmtime"));
+  assert_true(str_eq_cstr(none, ""));
+  assert_false(str_eq_cstr(none, "x"));
+  assert_int_equal(span_find(s, b, 0), 0);
+  assert_int_equal(span_find(empty, b, 0), 0);
+  assert_int_equal(span_find(empty, b, 1), 0);
+  assert_int_equal(span_find(s, (const uint8_t *)"time", 4), 4);
+  assert_int_equal(span_find(s, (const uint8_t *)"mx", 2), 8);
+  assert_int_equal(span_find_byte(empty, 'w'), 0);
+  assert_int_equal(span_find_byte(s, 'e'), 7);
+  assert_int_equal(span_find_byte(s, 'z'), 8);
+  cwasm_str all = span_str(s);
+  assert_ptr_equal(all.p, b);
+  assert_int_equal(all.n, 8);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(varint_u64_ok),     cmocka_unit_test(varint_u64_bad),
       cmocka_unit_test(varint_u32_limits), cmocka_unit_test(bincode_fixed_width),
       cmocka_unit_test(bools_options_enums), cmocka_unit_test(strings_and_counts),
       cmocka_unit_test(utf8_accepts_valid), cmocka_unit_test(span_bounds),
+      cmocka_unit_test(count_without_element_size), cmocka_unit_test(span_make_normalizes),
+      cmocka_unit_test(span_positional_reads), cmocka_unit_test(span_cursor_reads),
+      cmocka_unit_test(span_compare_and_find),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

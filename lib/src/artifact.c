@@ -20,19 +20,25 @@ typedef struct fit {
   cwasm_metadata furthest_meta; /* and what it decoded before failing */
 } fit;
 
+/* Layouts are the library's own, within CWASM_FIRST_RELEASE..CWASM_LAST_RELEASE. */
+_Static_assert(CWASM_LAST_RELEASE < 64, "candidates is a 64-bit mask of majors");
+
 static uint64_t release_bits(const cwasm_layout *l) {
   uint64_t bits = 0;
-  for (unsigned m = l->first_release; m <= l->last_release && m < 64; m++) bits |= (uint64_t)1 << m;
+  for (unsigned m = l->first_release; m <= l->last_release; m++) bits |= (uint64_t)1 << m;
   return bits;
 }
 
 /* Distance of a layout's release range from `major`, preferring older layouts
- * (a development build of vN writes vN's string over an older layout). */
+ * (a development build of vN writes vN's string over an older layout): odd
+ * below, even above, so no two layouts are at the same distance. */
 static unsigned layout_distance(const cwasm_layout *l, unsigned major) {
   if (major == 0) return 0;
   if (l->last_release < major) return 2u * (major - l->last_release) - 1u;
-  if (l->first_release > major) return 2u * (l->first_release - major);
-  return 0;
+  /* unreachable: major inside the range (": 0"). infer_layout gets a hint only
+   * for an unknown release, which no layout holds, or for a release whose own
+   * layout has just failed, and layouts' ranges do not overlap */
+  return l->first_release > major ? 2u * (l->first_release - major) : 0;
 }
 
 /* Try every layout; keep those that decode all bytes with valid values. */
@@ -48,8 +54,9 @@ static void infer_layout(cwasm_bytes meta, uint64_t off, const cwasm_options *op
       unsigned dist = layout_distance(l, near_major);
       f->candidates |= release_bits(l);
       f->n_layouts++;
-      /* among equals prefer the newest layout: later releases are more common */
-      if (!f->layout || dist < best_dist || (dist == best_dist && near_major == 0)) {
+      /* Equals happen only without a hint (every distance 0): then the newest
+       * layout, tried last, wins, as later releases are more common. */
+      if (dist <= best_dist) {
         f->layout = l;
         best_dist = dist;
       }
@@ -98,6 +105,7 @@ static void check_machine(cwasm_artifact *out) {
 /* The release of `l` nearest to `major` (newest when there is no hint). */
 static const cwasm_release *nearest_release(const cwasm_layout *l, unsigned major) {
   unsigned m = l->last_release;
+  /* unreachable: major inside the range (": major"), as in layout_distance */
   if (major && major < l->last_release) m = major < l->first_release ? l->first_release : major;
   return cwasm_release_get(m);
 }

@@ -4,22 +4,12 @@
 cwasm_status bincode_fixed(span *s, unsigned bytes, uint64_t *v, cwasm_diag *d, const char *field) {
   bool ok;
   uint64_t t = 0;
-  switch (bytes) {
-    case 1: {
-      uint8_t b = 0;
-      ok = span_u8(s, &b);
-      t = b;
-      break;
-    }
-    case 4: {
-      uint32_t u = 0;
-      ok = span_u32(s, false, &u);
-      t = u;
-      break;
-    }
-    default:
-      ok = span_u64(s, false, &t);
-      break;
+  if (bytes == 4) {
+    uint32_t u = 0;
+    ok = span_u32(s, false, &u);
+    t = u;
+  } else { /* 8: single bytes are read by wire_u8 */
+    ok = span_u64(s, false, &t);
   }
   if (!ok) return diag_set(d, CWASM_E_META_TRUNCATED, s->off, CWASM_NO_SECTION, field);
   *v = t;

@@ -363,6 +363,16 @@ static const char *const V48_ISA[] = {
     "has_popcnt",   "has_bmi1",       "has_bmi2",       "has_lzcnt",
 };
 
+/* Each list fits a cwasm_defaults (copied without a bound check below). */
+#define FITS(sh, isa)                                                                          \
+  _Static_assert(COUNT_OF(sh) <= CWASM_DEFAULTS_MAX_SHARED && COUNT_OF(isa) <= CWASM_DEFAULTS_MAX_ISA, \
+                 #sh " / " #isa " fit cwasm_defaults")
+FITS(V4_SHARED, V4_ISA);
+FITS(V24_SHARED, V24_ISA);
+FITS(V36_SHARED, V36_ISA);
+FITS(V48_SHARED, V48_ISA);
+#undef FITS
+
 #define EXACT(r, sh, isa, feat) {r, sh, COUNT_OF(sh), isa, COUNT_OF(isa), feat}
 static const exact_release EXACT_RELEASES[] = {
     /* F1: reference_types, multi_value, bulk_memory, simd */
@@ -411,12 +421,15 @@ static void sort_by_name(cwasm_default_flag *f, uint32_t n) {
   }
 }
 
+/* Even all rows at once fit: no release can overflow the list. */
+_Static_assert(COUNT_OF(SHARED_DEFAULTS) <= CWASM_DEFAULTS_MAX_SHARED, "shared defaults fit cwasm_defaults");
+
 static void derive_shared(uint16_t release, cwasm_arch arch, const cwasm_layout *l, cwasm_defaults *out) {
   out->shared_count = 0;
   for (size_t i = 0; i < COUNT_OF(SHARED_DEFAULTS); i++) {
     const shared_default *d = &SHARED_DEFAULTS[i];
     flag_value v = d->value;
-    if (!in_range(release, d->first, d->last) || out->shared_count >= CWASM_DEFAULTS_MAX_SHARED) continue;
+    if (!in_range(release, d->first, d->last)) continue;
     if (d->rule == VR_PROBESTACK)
       v.boolean = (uint8_t)(release == 3 ? 0 : release >= 27 ? 1 : probestack_arch(arch));
     else if (d->rule == VR_PROBESTACK_STRATEGY)
@@ -447,6 +460,7 @@ static void derive_isa(uint16_t release, cwasm_arch arch, const cwasm_host_cpu *
   for (size_t i = 0; i < COUNT_OF(ISA_DEFAULTS); i++) {
     const isa_default *d = &ISA_DEFAULTS[i];
     flag_value v = {CWASM_FLAG_BOOL, 0, 0, NULL};
+    /* unreachable: a full list. An architecture has at most 19 rows in a release */
     if (d->arch != arch || !in_range(release, d->first, d->last) || out->isa_count >= CWASM_DEFAULTS_MAX_ISA)
       continue;
     if (cpu && d->feature >= 0) /* native compilation writes what the CPU has */
@@ -463,6 +477,8 @@ static void derive_tunables(uint16_t release, const cwasm_layout *l, cwasm_tunab
   memset(t, 0, sizeof *t);
   for (unsigned i = 0; i < l->tunables_count; i++) {
     cwasm_tunable_id id = l->tunables[i];
+    /* unreachable: the loop running out. Every field of a release's layout has
+     * a default row (test_defaults.c) */
     for (size_t k = 0; k < COUNT_OF(TUNABLE_DEFAULTS); k++) {
       const tunable_default *d = &TUNABLE_DEFAULTS[k];
       if (d->id != id || !in_range(release, d->first, d->last)) continue;
@@ -529,7 +545,7 @@ cwasm_status cwasm_defaults_get(uint16_t release, cwasm_arch arch, const cwasm_h
   {
     cwasm_default_flag isa[CWASM_DEFAULTS_MAX_ISA];
     uint32_t n = 0;
-    for (size_t i = 0; i < x->isa_count && n < CWASM_DEFAULTS_MAX_ISA; i++) {
+    for (size_t i = 0; i < x->isa_count; i++) { /* fits: asserted above EXACT_RELEASES */
       cwasm_default_flag f = {x->isa[i], CWASM_FLAG_BOOL, 0, 0, NULL};
       for (uint32_t k = 0; k < out->isa_count; k++)
         if (strcmp(out->isa[k].name, f.name) == 0) f.boolean = out->isa[k].boolean;

@@ -15,9 +15,11 @@ static uint64_t header_offset(const cwasm_elf *elf, uint64_t index) {
   return elf->shoff + index * elf->shentsize; /* in range: the table was validated */
 }
 
-/* [a, a+an) and [b, b+bn) intersect; all four values lie inside the input. */
+/* Non-empty [a, a+an) and [b, b+bn) intersect; all four values lie inside the
+ * input. (Callers pass the engine section, non-empty by then, and the ELF
+ * header or the section table, neither of them empty.) */
 static bool overlaps(uint64_t a, uint64_t an, uint64_t b, uint64_t bn) {
-  return an && bn && a < b + bn && b < a + an;
+  return a < b + bn && b < a + an;
 }
 
 cwasm_status cwasm_engine_split(cwasm_bytes data, uint64_t base_offset, cwasm_engine *engine,
@@ -52,6 +54,7 @@ cwasm_status cwasm_engine_find(const cwasm_elf *elf, const cwasm_options *opt, c
                                cwasm_warnings *warnings, cwasm_diag *diag) {
   cwasm_diag scratch;
   cwasm_status st;
+  uint64_t second = 0;
   diag = diag_or_scratch(diag, &scratch);
   diag_clear(diag);
   if (!elf || !engine) return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "engine");
@@ -60,20 +63,15 @@ cwasm_status cwasm_engine_find(const cwasm_elf *elf, const cwasm_options *opt, c
     /* unreadable names do not match, as Wasmtime v3-v42 skips them; strict mode already rejected them */
     if (!elf_section_name_is(elf, i, CWASM_ENGINE_SECTION_NAME)) continue;
     if (engine->count == 0) engine->first_index = (uint32_t)i;
+    if (engine->count == 1) second = i; /* named in the duplicate diagnostic */
     engine->last_index = (uint32_t)i;
+    /* unreachable: saturating, in any test. 2^32 matches need 2^32 section
+     * headers, 160 GiB of input */
     if (engine->count < UINT32_MAX) engine->count++;
   }
   if (engine->count == 0)
     return diag_set(diag, CWASM_E_ENGINE_MISSING, elf->shoff, CWASM_NO_SECTION, "section names");
   if (engine->count > 1) {
-    uint64_t second = engine->last_index;
-    /* find the second match for the diagnostic */
-    for (uint64_t i = engine->first_index + 1u; i <= engine->last_index; i++) {
-      if (elf_section_name_is(elf, i, CWASM_ENGINE_SECTION_NAME)) {
-        second = i;
-        break;
-      }
-    }
     if (!opt_lenient(opt))
       return diag_set_v(diag, CWASM_E_ENGINE_DUPLICATE, header_offset(elf, second), (uint32_t)second, "sh_name",
                         engine->count, CWASM_DIAG_EXPECTED, 1);
@@ -102,6 +100,6 @@ cwasm_status cwasm_engine_find(const cwasm_elf *elf, const cwasm_options *opt, c
                             engine->first_index, "sh_offset", off, 0, 0));
   }
   st = cwasm_engine_split(engine->section.data, engine->section.offset, engine, diag);
-  if (st != CWASM_OK && diag->section == CWASM_NO_SECTION) diag->section = engine->first_index;
+  if (st != CWASM_OK) diag->section = engine->first_index; /* the split knows no section */
   return st;
 }

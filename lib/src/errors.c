@@ -1,4 +1,5 @@
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -105,26 +106,38 @@ void warn_add(cwasm_warnings *w, cwasm_status code, uint64_t offset, uint32_t se
   warn_add_diag(w, &d);
 }
 
-size_t cwasm_diag_format(const cwasm_diag *d, char *buf, size_t size) {
-  char tmp[512];
-  size_t used = 0;
+#define DIAG_TEXT_MAX 512
+
+#if defined(__GNUC__)
+static size_t diag_append(char *tmp, size_t used, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+#endif
+
+/* Appends to cwasm_diag_format's work buffer, cutting the text at its end. */
+static size_t diag_append(char *tmp, size_t used, const char *fmt, ...) {
+  va_list ap;
   int k;
+  va_start(ap, fmt);
+  k = vsnprintf(tmp + used, DIAG_TEXT_MAX - used, fmt, ap);
+  va_end(ap);
+  /* unreachable: k <= 0. The formats below always print something and cannot
+   * hit an encoding error; were it to happen, nothing is added */
+  size_t add = k > 0 ? (size_t)k : 0;
+  return used + add < DIAG_TEXT_MAX ? used + add : DIAG_TEXT_MAX - 1;
+}
+
+size_t cwasm_diag_format(const cwasm_diag *d, char *buf, size_t size) {
+  char tmp[DIAG_TEXT_MAX];
+  size_t used = 0;
   if (!d) return 0;
-#define APPEND(...)                                                      \
-  do {                                                                   \
-    k = snprintf(tmp + used, sizeof tmp - used, __VA_ARGS__);            \
-    if (k > 0) used = (used + (size_t)k < sizeof tmp) ? used + (size_t)k : sizeof tmp - 1; \
-  } while (0)
-  APPEND("%s: %s", cwasm_status_name(d->code), cwasm_status_message(d->code));
-  if (d->field && d->field[0]) APPEND(": %s", d->field);
-  if (d->has_actual) APPEND(" = %" PRIu64 " (0x%" PRIx64 ")", d->actual, d->actual);
+  used = diag_append(tmp, used, "%s: %s", cwasm_status_name(d->code), cwasm_status_message(d->code));
+  if (d->field && d->field[0]) used = diag_append(tmp, used, ": %s", d->field);
+  if (d->has_actual) used = diag_append(tmp, used, " = %" PRIu64 " (0x%" PRIx64 ")", d->actual, d->actual);
   if (d->has_expected == CWASM_DIAG_LIMIT)
-    APPEND(", limit %" PRIu64 " (0x%" PRIx64 ")", d->expected, d->expected);
+    used = diag_append(tmp, used, ", limit %" PRIu64 " (0x%" PRIx64 ")", d->expected, d->expected);
   else if (d->has_expected)
-    APPEND(", expected %" PRIu64 " (0x%" PRIx64 ")", d->expected, d->expected);
-  APPEND(" at offset %" PRIu64 " (0x%" PRIx64 ")", d->offset, d->offset);
-  if (d->section != CWASM_NO_SECTION) APPEND(" in section %" PRIu32, d->section);
-#undef APPEND
+    used = diag_append(tmp, used, ", expected %" PRIu64 " (0x%" PRIx64 ")", d->expected, d->expected);
+  used = diag_append(tmp, used, " at offset %" PRIu64 " (0x%" PRIx64 ")", d->offset, d->offset);
+  if (d->section != CWASM_NO_SECTION) used = diag_append(tmp, used, " in section %" PRIu32, d->section);
   if (size > 0) {
     size_t c = used < size - 1 ? used : size - 1;
     memcpy(buf, tmp, c);

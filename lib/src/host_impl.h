@@ -17,6 +17,12 @@ void host_answer(cwasm_host_cpu *out, cwasm_cpu_feature f, bool present);
 void host_from_hwcap_aarch64(uint64_t hwcap, uint64_t hwcap2, cwasm_host_cpu *out);
 void host_from_hwcap_s390x(uint64_t hwcap, cwasm_host_cpu *out);
 
+/* host_x86.c: the CPUID leaves Rust's detection reads, through the given
+ * CPUID and XGETBV(0) (the instructions, or a test's stand-ins). */
+typedef void (*host_cpuid_fn)(uint32_t leaf, uint32_t sub, uint32_t r[4]);
+typedef uint64_t (*host_xgetbv_fn)(void);
+void host_x86_read(host_cpuid_fn cpuid, host_xgetbv_fn xgetbv, cwasm_x86_cpuid *regs);
+
 /*
  * The live probe of one architecture, compiled to a real body only on that
  * architecture: returns true and fills *out when this build runs there,

@@ -106,34 +106,19 @@ void cwasm_host_cpu_from_x86(const cwasm_x86_cpuid *regs, cwasm_host_cpu *out) {
   }
 }
 
-#if HOST_X86_LIVE
-
-static void cpuid(uint32_t leaf, uint32_t sub, uint32_t r[4]) {
-  unsigned int a, b, c, d;
-  __cpuid_count(leaf, sub, a, b, c, d);
-  r[0] = a;
-  r[1] = b;
-  r[2] = c;
-  r[3] = d;
-}
-
-/* XGETBV(0). Only valid when CPUID says XSAVE and OSXSAVE (else #UD). */
-static uint64_t xgetbv0(void) {
-  uint32_t lo, hi;
-  __asm__ __volatile__("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0u));
-  return ((uint64_t)hi << 32) | lo;
-}
-
-int cwasm_x86_cpuid_read(cwasm_x86_cpuid *regs) {
-  if (!regs) return 0;
-  memset(regs, 0, sizeof *regs);
+/*
+ * Which leaves Rust reads, in its order, and what they fill. The CPUID and
+ * XGETBV instructions are parameters, so that tests can play any CPU.
+ */
+void host_x86_read(host_cpuid_fn cpuid, host_xgetbv_fn xgetbv, cwasm_x86_cpuid *regs) {
   uint32_t r[4];
+  memset(regs, 0, sizeof *regs);
   cpuid(0, 0, r);
   regs->max_leaf = r[0];
   memcpy(regs->vendor + 0, &r[1], 4); /* ebx, edx, ecx: "Genu" "ineI" "ntel" */
   memcpy(regs->vendor + 4, &r[3], 4);
   memcpy(regs->vendor + 8, &r[2], 4);
-  if (regs->max_leaf < 1) return 1;
+  if (regs->max_leaf < 1) return;
   cpuid(1, 0, r);
   regs->leaf1_ecx = r[2];
   regs->leaf1_edx = r[3];
@@ -151,8 +136,32 @@ int cwasm_x86_cpuid_read(cwasm_x86_cpuid *regs) {
     cpuid(0x80000001u, 0, r);
     regs->ext1_ecx = r[2];
   }
+  /* XGETBV is valid only when CPUID says XSAVE and OSXSAVE (else #UD). */
   if (((regs->leaf1_ecx >> L1C_XSAVE) & 1u) && ((regs->leaf1_ecx >> L1C_OSXSAVE) & 1u))
-    regs->xcr0 = xgetbv0();
+    regs->xcr0 = xgetbv();
+}
+
+#if HOST_X86_LIVE
+
+static void cpuid(uint32_t leaf, uint32_t sub, uint32_t r[4]) {
+  unsigned int a, b, c, d;
+  __cpuid_count(leaf, sub, a, b, c, d);
+  r[0] = a;
+  r[1] = b;
+  r[2] = c;
+  r[3] = d;
+}
+
+/* XGETBV(0). */
+static uint64_t xgetbv0(void) {
+  uint32_t lo, hi;
+  __asm__ __volatile__("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0u));
+  return ((uint64_t)hi << 32) | lo;
+}
+
+int cwasm_x86_cpuid_read(cwasm_x86_cpuid *regs) {
+  if (!regs) return 0;
+  host_x86_read(cpuid, xgetbv0, regs);
   return 1;
 }
 

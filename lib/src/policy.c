@@ -113,18 +113,16 @@ static void tb_debug_z(tb *t, const char *z) { tb_debug(t, span_make((const uint
 
 /* Rust Debug of FlagValue: Enum("speed"), Num(12), Bool(true). */
 static void tb_flag(tb *t, const cwasm_flag *f) {
-  switch (f->kind) {
-    case CWASM_FLAG_ENUM:
-      tb_str(t, "Enum(");
-      tb_debug(t, str_span(f->enum_value));
-      tb_ch(t, ')');
-      return;
-    case CWASM_FLAG_NUM:
-      tb_str(t, "Num(");
-      tb_u64(t, f->num);
-      tb_ch(t, ')');
-      return;
-    case CWASM_FLAG_BOOL: tb_str(t, f->boolean ? "Bool(true)" : "Bool(false)"); return;
+  if (f->kind == CWASM_FLAG_ENUM) {
+    tb_str(t, "Enum(");
+    tb_debug(t, str_span(f->enum_value));
+    tb_ch(t, ')');
+  } else if (f->kind == CWASM_FLAG_NUM) {
+    tb_str(t, "Num(");
+    tb_u64(t, f->num);
+    tb_ch(t, ')');
+  } else { /* CWASM_FLAG_BOOL: decoded kinds are bounded to these three */
+    tb_str(t, f->boolean ? "Bool(true)" : "Bool(false)");
   }
 }
 
@@ -141,11 +139,13 @@ static void tb_flag_value(tb *t, const flag_value *v) {
   tb_flag(t, &f);
 }
 
-/* Close a builder: a truncated text ends in "..." on a UTF-8 boundary. */
+/* Close a builder: a truncated text ends in "..." on a UTF-8 boundary. Every
+ * builder is one of a finding's text fields (texts_open), all wider than "...". */
+_Static_assert(CWASM_FINDING_FIELD_MAX >= 4 && CWASM_FINDING_VALUE_MAX >= 4 && CWASM_FINDING_MESSAGE_MAX >= 4,
+               "room for \"...\" and its NUL");
 static uint8_t tb_done(tb *t) {
   size_t at;
   if (!t->trunc) return 0;
-  if (t->cap < 4) return 1;
   at = t->cap - 4;
   while (at > 0 && ((unsigned char)t->p[at] & 0xC0u) == 0x80u) at--;
   memcpy(t->p + at, "...", 4);
@@ -265,14 +265,10 @@ static const char *endian_name(unsigned e) {
   return e == CWASM_BIG ? "big-endian" : e == CWASM_LITTLE ? "little-endian" : "unknown";
 }
 
-static bool elf_mode_in(cwasm_elf_mode m, cwasm_elf_mode first, cwasm_elf_mode last) {
-  return m >= first && m <= last;
-}
-
 static void check_kind(checker *c) {
   const cwasm_elf *e = &c->a->elf;
   cwasm_elf_mode mode = c->rel->elf_mode;
-  bool contains = elf_mode_in(mode, CWASM_ELF_MODE_D, CWASM_ELF_MODE_E);
+  bool contains = mode >= CWASM_ELF_MODE_D; /* D and E, the last two modes: v32+ */
   uint32_t want = c->h->expect == CWASM_EXPECT_COMPONENT ? CWASM_EF_COMPONENT : CWASM_EF_MODULE;
   bool ok;
   texts x;
@@ -359,6 +355,7 @@ static void check_elf(checker *c) {
       if (st != CWASM_E_ELF_NAME_RANGE && st != CWASM_E_ELF_NAME_UNTERMINATED) continue;
       f = add_field(c, &x, CWASM_ITEM_FINDING, CWASM_F_ELF_SECTIONS, CWASM_STAGE_CHECK_ELF, "sh_name");
       f->offset = d.offset;
+      /* unreachable: an index past 32 bits, in any test (2^32 section headers, 160 GiB) */
       f->index = i < CWASM_NO_INDEX ? (uint32_t)i : CWASM_NO_INDEX;
       tb_str(&x.art, "section ");
       tb_u64(&x.art, i);
@@ -422,7 +419,9 @@ static bool select_engine(checker *c) {
 
 /* ------------------------------------------------------ version (§3.2) */
 
-/* Rust's Utf8Error Display for the first invalid sequence of `s`. */
+/* Rust's Utf8Error Display for the first invalid sequence of `s`, which is not
+ * valid UTF-8. unreachable: the loop's condition failing; it always ends in a
+ * return. */
 static void utf8_error(tb *t, span s) {
   size_t i = 0;
   uint8_t b0, b1;
@@ -623,6 +622,8 @@ static void layout_text(tb *t, const cwasm_layout *l) {
  * be a misreading, which Wasmtime cannot notice — both are F_METADATA, and no
  * field is compared across layouts.
  */
+_Static_assert(CWASM_LAST_RELEASE < 64, "cwasm_artifact.candidates is a 64-bit mask of majors");
+
 static bool select_metadata(checker *c) {
   const cwasm_artifact *a = c->a;
   const cwasm_layout *host_l = c->rel->layout, *art_l = NULL;
@@ -638,21 +639,21 @@ static bool select_metadata(checker *c) {
       c->m = &a->meta;
       return true;
     }
-    /* an inferred layout is a guess: if the host's layout also fits exactly, that reading is as good */
-    if (a->layout_source == CWASM_LAYOUT_INFERRED && c->R < 64 && (a->candidates >> c->R) & 1u) art_l = NULL;
+    /* an inferred layout is a guess: if the host's layout also fits exactly, that reading is as good
+     * (c->R is a release of the table, so below 64) */
+    if (a->layout_source == CWASM_LAYOUT_INFERRED && (a->candidates >> c->R) & 1u) art_l = NULL;
   } else {
     cwasm_version v;
-    if (cwasm_version_parse(c->engine.version, 0, &v, &d) == CWASM_OK && v.kind == CWASM_VERSION_RELEASE) {
-      const cwasm_release *vr = cwasm_release_get(v.major);
-      art_l = vr ? vr->layout : NULL;
-    }
+    /* a RELEASE version names a release in the table */
+    if (cwasm_version_parse(c->engine.version, 0, &v, &d) == CWASM_OK && v.kind == CWASM_VERSION_RELEASE)
+      art_l = cwasm_release_get(v.major)->layout;
   }
   st = cwasm_metadata_decode(c->engine.metadata, c->engine.metadata_offset, host_l, NULL, &c->own, &d);
   if (st != CWASM_OK) {
     f = add_field(c, &x, CWASM_ITEM_FINDING, CWASM_F_METADATA, CWASM_STAGE_CHECK_METADATA, "metadata");
     f->offset = d.offset;
     if (art_l) layout_text(&x.art, art_l);
-    else tb_str(&x.art, d.field ? d.field : "metadata");
+    else tb_str(&x.art, d.field); /* a failed decode always names its field */
     layout_text(&x.host, host_l);
     codec_message(&x.msg, host_l, &d);
     texts_close(&x);
@@ -785,8 +786,7 @@ static void for_each_flag(checker *c, const cwasm_flag_list *list, flag_fn fn) {
   for (uint32_t start = 0; start < list->count; start += DEDUP_CHUNK) {
     unsigned n = 0;
     cwasm_flags_begin(list, &it);
-    while (it.index < start && cwasm_flags_next(&it, &f)) {
-    }
+    for (uint32_t k = 0; k < start; k++) (void)cwasm_flags_next(&it, &f); /* entries decoded before */
     while (n < DEDUP_CHUNK && cwasm_flags_next(&it, &e[n].f)) {
       e[n].index = it.index - 1u;
       e[n].superseded = 0;
@@ -813,12 +813,10 @@ static void for_each_flag(checker *c, const cwasm_flag_list *list, flag_fn fn) {
 
 static bool flag_equals(const cwasm_flag *f, const flag_value *v) {
   if (f->kind != v->kind) return false;
-  switch (f->kind) {
-    case CWASM_FLAG_BOOL: return f->boolean == v->boolean;
-    case CWASM_FLAG_NUM: return f->num == v->num;
-    case CWASM_FLAG_ENUM: return span_eq_cstr(str_span(f->enum_value), v->enum_value);
-  }
-  return false;
+  if (f->kind == CWASM_FLAG_ENUM) return span_eq_cstr(str_span(f->enum_value), v->enum_value);
+  /* unreachable: Num. rules.c requires only Bool and Enum values; a Num row
+   * would still compare right */
+  return f->kind == CWASM_FLAG_NUM ? f->num == v->num : f->boolean == v->boolean;
 }
 
 static cwasm_tristate host_feature(const checker *c, const char *name) {
@@ -879,6 +877,7 @@ static void check_shared_flag(checker *c, const cwasm_flag *f, uint32_t index) {
     shared_finding(c, f, index, CWASM_F_SHARED_FLAG_UNKNOWN, NULL, NULL);
     return;
   }
+  /* unreachable: no case matching. The rule is a row of rules.c, of a kind handled here */
   switch (rule->kind) {
     case SR_IGNORE: return;
     case SR_REQUIRE: req = rule->value; break;
@@ -957,7 +956,7 @@ static void isa_finding(checker *c, const cwasm_flag *f, uint32_t index, cwasm_s
   it->index = index;
   tb_flag(&x.art, f);
   if (host_text) tb_str(&x.host, host_text);
-  switch (msg) {
+  switch (msg) { /* unreachable: no case matching; msg is one of the values below */
     case IM_UNKNOWN_VALUE:
       tb_str(&x.msg, "isa-specific feature ");
       tb_debug(&x.msg, name);
@@ -1036,7 +1035,7 @@ static void check_isa_flag(checker *c, const cwasm_flag *f, uint32_t index) {
                   h->pointer_width == 32 ? "32-bit host" : "64-bit host");
     return;
   }
-  if (!(f->kind == CWASM_FLAG_BOOL && f->boolean)) {
+  if (f->kind != CWASM_FLAG_BOOL) { /* Bool(false) has returned above */
     isa_finding(c, f, index, CWASM_F_ISA_FLAG_UNKNOWN, IM_UNKNOWN_VALUE, NULL, NULL);
     return;
   }
@@ -1095,16 +1094,13 @@ static void check_isa_flags(checker *c) { for_each_flag(c, &c->m->isa_flags, che
 
 static void tunable_text(tb *t, const cwasm_tunable_info *info, const cwasm_tunable *v) {
   const char *name;
-  switch (info->type) {
-    case CWASM_TT_BOOL: tb_str(t, v->value ? "true" : "false"); return;
-    case CWASM_TT_OPT_COLLECTOR:
-    case CWASM_TT_OPT_NONZERO_U32:
-      if (v->is_none) {
-        tb_str(t, "None");
-        return;
-      }
-      break;
-    default: break;
+  if (info->type == CWASM_TT_BOOL) {
+    tb_str(t, v->value ? "true" : "false");
+    return;
+  }
+  if (v->is_none) { /* set for Option fields only */
+    tb_str(t, "None");
+    return;
   }
   name = cwasm_tunable_enum_name(info->type, v->value);
   if (name) tb_str(t, name);
@@ -1117,7 +1113,7 @@ static cwasm_finding *tunable_item(checker *c, texts *x, cwasm_item_kind kind, c
   cwasm_finding *f = add_named(c, x, kind, code, CWASM_STAGE_CHECK_TUNABLES, "tunables.", zspan(info->name));
   f->offset = a->offset;
   tunable_text(&x->art, info, a);
-  if (h && h->present) tunable_text(&x->host, info, h);
+  if (h) tunable_text(&x->host, info, h); /* NULL when the host's value is unknown */
   return f;
 }
 
@@ -1141,11 +1137,10 @@ static void check_tunable(checker *c, const tunable_rule *rule) {
   const cwasm_tunable *h = &c->h->tunables.f[rule->id];
   texts x;
   const char *pa, *ph;
-  if (!a->present) return; /* not in the host's layout */
+  /* every rule of the release names a field of its layout (test_rules.c) */
   if (rule->check == TC_OPERATOR_COST) {
-    /* only compared when the artifact consumes fuel */
-    const cwasm_tunable *fuel = &c->m->tunables.f[CWASM_T_CONSUME_FUEL];
-    if (!fuel->present || !fuel->value) return;
+    /* only compared when the artifact consumes fuel (a field not in the layout reads as 0) */
+    if (!c->m->tunables.f[CWASM_T_CONSUME_FUEL].value) return;
   }
   if (!h->present) {
     tunable_item(c, &x, CWASM_ITEM_NOTE, CWASM_W_UNCHECKED, info, a, NULL);
@@ -1153,6 +1148,7 @@ static void check_tunable(checker *c, const tunable_rule *rule) {
     texts_close(&x);
     return;
   }
+  /* unreachable: no case matching. The rule is a row of rules.c, of a check handled here */
   switch (rule->check) {
     case TC_INT:
       if (a->value == h->value) return;
@@ -1245,8 +1241,7 @@ static void check_feature_bools(checker *c) {
     uint64_t mask;
     bool found, expected;
     if (!in_range(c->R, row->first, row->last)) continue;
-    mask = rules_feature_mask(c->rel, row->field, strlen(row->field));
-    if (!mask) continue;
+    mask = rules_feature_mask(c->rel, row->field, strlen(row->field)); /* never 0 (test_rules.c) */
     found = (a & mask) != 0;
     expected = (h & mask) != 0;
     if (row->gated_first && in_range(c->R, row->gated_first, row->gated_last) &&
@@ -1303,7 +1298,8 @@ static void check_feature_bits(checker *c, feature_mode mode) {
       texts_close(&x);
       continue;
     }
-    if (gated && strcmp(fb->name, gated) == 0 && c->h->gc_cargo_feature == CWASM_NO) {
+    /* the exact-bits era always names its gated flag (test_rules.c) */
+    if (strcmp(fb->name, gated) == 0 && c->h->gc_cargo_feature == CWASM_NO) {
       if (!found) continue;
       feature_item(c, &x, fb->name, found, false);
       tb_gated(&x.msg, label);
@@ -1458,7 +1454,7 @@ cwasm_status cwasm_host_default(uint16_t release, cwasm_host *out) {
   out->cpu_mode = CWASM_CPU_MODE_PROBE;
   out->gc_cargo_feature = CWASM_YES;
   st = cwasm_defaults_get(release, out->cpu.arch, &out->cpu, &d);
-  if (st != CWASM_OK) return st;
+  (void)st; /* cannot fail: cwasm_host_init accepted the release */
   out->tunables = d.tunables;
   out->features = d.features;
   out->have_features = 1;
@@ -1676,12 +1672,12 @@ static bool parse_u64(const char *s, uint64_t *out) {
   return true;
 }
 
-/* An enum variant by its name, or for Collector also by its Display. */
+/* An enum variant by its name, or for Collector also by its Display. `variants`
+ * is at most the enum's count, so every name and display exists. */
 static bool parse_variant(cwasm_tunable_type type, unsigned variants, const char *s, uint64_t *out) {
   for (uint64_t v = 0; v < variants; v++) {
     const char *name = cwasm_tunable_enum_name(type, v);
-    const char *display = type == CWASM_TT_OPT_COLLECTOR ? rules_collector_display(v) : NULL;
-    if ((name && strcmp(name, s) == 0) || (display && strcmp(display, s) == 0)) {
+    if (strcmp(name, s) == 0 || (type == CWASM_TT_OPT_COLLECTOR && strcmp(rules_collector_display(v), s) == 0)) {
       *out = v;
       return true;
     }
@@ -1712,6 +1708,7 @@ cwasm_status cwasm_host_set_tunable(cwasm_host *h, const char *assignment) {
     return CWASM_OK;
   }
   t.present = 1;
+  /* unreachable: no case matching. info is a row of the library's table, of a type handled here */
   switch (info->type) {
     case CWASM_TT_U64:
     case CWASM_TT_USIZE:
@@ -1731,10 +1728,9 @@ cwasm_status cwasm_host_set_tunable(cwasm_host *h, const char *assignment) {
         return CWASM_E_ARGUMENT;
       break;
     case CWASM_TT_INTRA_MODULE_INLINING:
-      if (!parse_variant(info->type, 3, value, &t.value)) return CWASM_E_ARGUMENT;
-      break;
     case CWASM_TT_INLINING:
-      if (!parse_variant(info->type, 5, value, &t.value)) return CWASM_E_ARGUMENT;
+      if (!parse_variant(info->type, cwasm_tunable_enum_count(info->type), value, &t.value))
+        return CWASM_E_ARGUMENT;
       break;
     case CWASM_TT_OPERATOR_COST:
       if (strcmp(value, "Default") != 0) return CWASM_E_ARGUMENT; /* a Table needs its bytes */

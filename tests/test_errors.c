@@ -1,0 +1,164 @@
+/* The status table and diagnostics: lookups by code and by name, unknown
+ * codes, rendering (truncation included), warnings overflow and the
+ * strict/lenient rule helper. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "cwasm/cwasm.h"
+#include "internal.h"
+
+static void unknown_codes(void **state) {
+  (void)state;
+  const cwasm_status bogus = (cwasm_status)9999;
+  assert_string_equal(cwasm_status_name(bogus), "UNKNOWN");
+  assert_string_equal(cwasm_status_message(bogus), "unknown status code");
+  assert_int_equal(cwasm_status_class_of(bogus), CWASM_CLASS_UNKNOWN);
+  assert_string_equal(cwasm_status_name(CWASM_E_ELF_MAGIC), "E_ELF_MAGIC");
+  assert_int_equal(cwasm_status_class_of(CWASM_W_TRAILING_BYTES), CWASM_CLASS_WARNING);
+  assert_int_equal(cwasm_status_at(cwasm_status_count()), CWASM_E_ARGUMENT);
+  assert_int_equal(cwasm_status_at(0), CWASM_OK);
+}
+
+static void names_round_trip(void **state) {
+  (void)state;
+  cwasm_status s = CWASM_E_ARGUMENT;
+  for (size_t i = 0; i < cwasm_status_count(); i++) {
+    cwasm_status code = cwasm_status_at(i);
+    s = CWASM_OK;
+    assert_int_equal(cwasm_status_from_name(cwasm_status_name(code), &s), 0);
+    assert_int_equal(s, code);
+  }
+  s = CWASM_E_ARGUMENT;
+  assert_int_equal(cwasm_status_from_name("E_NO_SUCH_CODE", &s), -1);
+  assert_int_equal(cwasm_status_from_name("e_elf_magic", &s), -1); /* names are exact */
+  assert_int_equal(cwasm_status_from_name("", &s), -1);
+  assert_int_equal(s, CWASM_E_ARGUMENT); /* untouched on failure */
+  assert_int_equal(cwasm_status_from_name(NULL, &s), -1);
+  assert_int_equal(cwasm_status_from_name("OK", NULL), -1);
+}
+
+static void kind_names(void **state) {
+  (void)state;
+  assert_string_equal(cwasm_kind_name(CWASM_KIND_MODULE), "module");
+  assert_string_equal(cwasm_kind_name(CWASM_KIND_COMPONENT), "component");
+  assert_string_equal(cwasm_kind_name(CWASM_KIND_LEGACY), "legacy");
+  assert_string_equal(cwasm_kind_name(CWASM_KIND_NONE), "none");
+  assert_string_equal(cwasm_kind_name((cwasm_kind)77), "none");
+  assert_string_equal(cwasm_library_version(), CWASM_VERSION_STRING);
+}
+
+static void format_variants(void **state) {
+  (void)state;
+  cwasm_diag d;
+  char buf[256];
+  assert_int_equal(cwasm_diag_format(NULL, buf, sizeof buf), 0);
+  /* no field, no values, no section */
+  diag_clear(&d);
+  (void)diag_set(&d, CWASM_E_INPUT_EMPTY, 0, CWASM_NO_SECTION, NULL);
+  assert_string_equal(d.field, "");
+  size_t n = cwasm_diag_format(&d, buf, sizeof buf);
+  assert_string_equal(buf, "E_INPUT_EMPTY: input is empty at offset 0 (0x0)");
+  assert_int_equal(n, strlen(buf));
+  /* a field that is NULL in a caller-made diag is left out too */
+  d.field = NULL;
+  assert_int_equal(cwasm_diag_format(&d, buf, sizeof buf), n);
+  assert_string_equal(buf, "E_INPUT_EMPTY: input is empty at offset 0 (0x0)");
+  /* every part */
+  (void)diag_set_v(&d, CWASM_E_ELF_SHENTSIZE, 46, 3, "e_shentsize", 63, CWASM_DIAG_EXPECTED, 64);
+  n = cwasm_diag_format(&d, buf, sizeof buf);
+  assert_non_null(strstr(buf, "E_ELF_SHENTSIZE: "));
+  assert_non_null(strstr(buf, ": e_shentsize = 63 (0x3f), expected 64 (0x40) at offset 46 (0x2e) in section 3"));
+  /* size 0 writes nothing and still says how much it wanted */
+  buf[0] = 'x';
+  assert_int_equal(cwasm_diag_format(&d, buf, 0), n);
+  assert_int_equal(buf[0], 'x');
+  /* a short buffer is cut and NUL-terminated */
+  char small[8];
+  assert_int_equal(cwasm_diag_format(&d, small, sizeof small), n);
+  assert_string_equal(small, "E_ELF_S");
+}
+
+static void long_field_is_cut(void **state) {
+  (void)state;
+  /* more than the 512-byte work buffer: the text is cut, never overrun */
+  static char field[700];
+  memset(field, 'f', sizeof field - 1);
+  field[sizeof field - 1] = '\0';
+  cwasm_diag d;
+  char buf[1024];
+  (void)diag_set_v(&d, CWASM_E_ARGUMENT, 1, 2, field, 3, CWASM_DIAG_LIMIT, 4);
+  size_t n = cwasm_diag_format(&d, buf, sizeof buf);
+  assert_int_equal(n, 511);
+  assert_int_equal(strlen(buf), 511);
+  assert_int_equal(buf[510], 'f');
+}
+
+static void diag_helpers(void **state) {
+  (void)state;
+  cwasm_diag scratch, own;
+  assert_ptr_equal(diag_or_scratch(NULL, &scratch), &scratch);
+  assert_ptr_equal(diag_or_scratch(&own, &scratch), &own);
+  /* with no diag the code is still returned */
+  assert_int_equal(diag_set(NULL, CWASM_E_ELF_MAGIC, 0, 0, "x"), CWASM_E_ELF_MAGIC);
+  assert_int_equal(diag_set_v(NULL, CWASM_E_ELF_CLASS, 0, 0, "x", 1, 0, 0), CWASM_E_ELF_CLASS);
+  diag_clear(NULL);
+  (void)diag_set_v(&own, CWASM_E_ELF_CLASS, 4, 5, NULL, 9, CWASM_DIAG_LIMIT, 2);
+  assert_string_equal(own.field, "");
+  assert_int_equal(own.has_actual, 1);
+  assert_int_equal(own.actual, 9);
+  assert_int_equal(own.has_expected, CWASM_DIAG_LIMIT);
+  (void)diag_set(&own, CWASM_E_ELF_DATA, 5, 6, "f");
+  assert_int_equal(own.has_actual, 0);
+  assert_int_equal(own.has_expected, 0);
+  assert_int_equal(own.section, 6);
+}
+
+static void warnings_overflow(void **state) {
+  (void)state;
+  cwasm_warnings w;
+  memset(&w, 0, sizeof w);
+  warn_add(NULL, CWASM_W_TRAILING_BYTES, 0, 0, "x", 0, 0, 0); /* no list: ignored */
+  for (unsigned i = 0; i < CWASM_MAX_WARNINGS + 3u; i++)
+    warn_add(&w, CWASM_W_TRAILING_BYTES, i, CWASM_NO_SECTION, "metadata", i, CWASM_DIAG_EXPECTED, 0);
+  assert_int_equal(w.count, CWASM_MAX_WARNINGS);
+  assert_int_equal(w.dropped, 3);
+  assert_int_equal(w.items[CWASM_MAX_WARNINGS - 1].offset, CWASM_MAX_WARNINGS - 1);
+}
+
+static void strict_and_lenient_rules(void **state) {
+  (void)state;
+  cwasm_warnings w;
+  cwasm_diag d;
+  cwasm_options lenient;
+  memset(&w, 0, sizeof w);
+  memset(&lenient, 0, sizeof lenient);
+  lenient.flags = CWASM_OPT_LENIENT;
+  diag_clear(&d);
+  assert_int_equal(strict_rule(NULL, &w, &d, CWASM_E_ELF_OSABI, 7, CWASM_NO_SECTION, "osabi", 0,
+                               CWASM_DIAG_EXPECTED, 0xff),
+                   CWASM_E_ELF_OSABI);
+  assert_int_equal(d.code, CWASM_E_ELF_OSABI);
+  assert_int_equal(w.count, 0);
+  diag_clear(&d);
+  assert_int_equal(strict_rule(&lenient, &w, &d, CWASM_E_ELF_OSABI, 7, CWASM_NO_SECTION, "osabi", 0,
+                               CWASM_DIAG_EXPECTED, 0xff),
+                   CWASM_OK);
+  assert_int_equal(d.code, CWASM_OK);
+  assert_int_equal(w.count, 1);
+  assert_int_equal(w.items[0].code, CWASM_E_ELF_OSABI);
+  assert_int_equal(w.items[0].expected, 0xff);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(unknown_codes),     cmocka_unit_test(names_round_trip),
+      cmocka_unit_test(kind_names),        cmocka_unit_test(format_variants),
+      cmocka_unit_test(long_field_is_cut), cmocka_unit_test(diag_helpers),
+      cmocka_unit_test(warnings_overflow), cmocka_unit_test(strict_and_lenient_rules),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
