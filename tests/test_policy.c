@@ -1667,6 +1667,66 @@ static void test_real_legacy_artifact(void **state) {
   done(&b);
 }
 
+/* Wasmtime v3-v42 parse the whole file with the object crate: a symbol table
+ * linked to nothing, a relocation section pointing past the table, or (v3-v35)
+ * a misaligned table make them refuse a file cwasm itself reads fine. */
+static void object_patch(const char *what, uint16_t release, int expect_finding, const char *message) {
+  built b;
+  cwasm_diag d;
+  cwasm_host h;
+  cwasm_section s;
+  char path[4096];
+  uint64_t symtab = 0;
+  snprintf(path, sizeof path, "%s/corpus/valid/v21-x86_64-linux-module.cwasm", CWASM_SOURCE_DIR);
+  b.img = tb_read_file(path, &b.len);
+  assert_non_null(b.img);
+  assert_int_equal(cwasm_parse(b.img, b.len, NULL, &b.a, &d), CWASM_OK);
+  for (uint64_t i = 0; i < b.a.elf.shnum; i++) {
+    assert_int_equal(cwasm_elf_section(&b.a.elf, i, &s, &d), CWASM_OK);
+    if (s.type == 2) symtab = i;
+  }
+  assert_true(symtab > 0);
+  size_t hdr = (size_t)(b.a.elf.shoff + symtab * 64u);
+  if (strcmp(what, "link") == 0) eb_put(b.img, hdr + 40, 4, b.a.elf.shnum + 5, false);
+  if (strcmp(what, "strtab") == 0) eb_put(b.img, hdr + 40, 4, 1, false); /* the engine section */
+  if (strcmp(what, "align") == 0) eb_put(b.img, hdr + 24, 8, eb_get(b.img, hdr + 24, 8, false) - 1, false);
+  if (strcmp(what, "rela") == 0) {
+    /* turn .wasmtime.bti (index 2) into a relocation section of the symbol table with a wild sh_info */
+    size_t r = (size_t)(b.a.elf.shoff + 2u * 64u);
+    eb_put(b.img, r + 4, 4, 4 /* SHT_RELA */, false);
+    eb_put(b.img, r + 40, 4, symtab, false);
+    eb_put(b.img, r + 44, 4, 1000, false);
+  }
+  assert_int_equal(cwasm_parse(b.img, b.len, NULL, &b.a, &d), CWASM_OK);
+  assert_int_equal(cwasm_host_default(release, &h), CWASM_OK);
+  assert_int_equal(cwasm_host_set_target(&h, "x86_64-unknown-linux-gnu"), CWASM_OK);
+  h.expect = CWASM_EXPECT_EITHER;
+  cwasm_report *r = check(&b, &h);
+  const cwasm_finding *f = NULL;
+  for (uint32_t i = 0; i < r->count; i++)
+    if (r->items[i].code == CWASM_F_ELF_SECTIONS) f = &r->items[i];
+  if (!expect_finding) {
+    assert_null(f);
+  } else {
+    assert_non_null(f);
+    assert_string_equal(f->message, message);
+    assert_string_equal(f->context, "failed to parse precompiled artifact as an ELF");
+  }
+  free(b.img);
+}
+
+static void test_object_crate_tables(void **state) {
+  (void)state;
+  object_patch("none", 21, 0, NULL);
+  object_patch("link", 21, 1, "Invalid ELF section index");
+  object_patch("link", 42, 1, "Invalid ELF section index");
+  object_patch("link", 43, 0, NULL); /* header-only parse from v43 */
+  object_patch("strtab", 30, 1, "Invalid ELF string section type");
+  object_patch("rela", 21, 1, "Invalid ELF sh_info for relocation section");
+  object_patch("align", 35, 1, "Invalid ELF symbol table data");
+  object_patch("align", 36, 0, NULL); /* object's `unaligned` feature from v36 */
+}
+
 static void test_real_v22_against_v39(void **state) {
   (void)state;
   built ref, b;
@@ -2969,6 +3029,7 @@ int main(void) {
       cmocka_unit_test(test_report_capacity),
       cmocka_unit_test(test_real_artifacts_against_themselves),
       cmocka_unit_test(test_real_v22_against_v39),
+      cmocka_unit_test(test_object_crate_tables),
       cmocka_unit_test(test_real_legacy_artifact),
       cmocka_unit_test(test_reference_round_trip),
       cmocka_unit_test(test_mutated_artifacts),

@@ -293,6 +293,73 @@ static void check_kind(checker *c) {
   texts_close(&x);
 }
 
+/* One finding of the object crate's full-file parse (Wasmtime v3-v42). */
+static void object_finding(checker *c, const char *field, uint64_t offset, uint64_t index, const char *art,
+                           const char *host, const char *msg) {
+  texts x;
+  cwasm_finding *f = add_field(c, &x, CWASM_ITEM_FINDING, CWASM_F_ELF_SECTIONS, CWASM_STAGE_CHECK_ELF, field);
+  f->context = CTX_ELF;
+  f->offset = offset;
+  if (index != CWASM_NO_INDEX) f->index = (uint32_t)index;
+  tb_str(&x.art, art);
+  tb_str(&x.host, host);
+  tb_str(&x.msg, msg);
+  texts_close(&x);
+}
+
+/*
+ * Before v43 Wasmtime parses the whole file with the object crate (spec §2.4
+ * mode A step 1): the first SHT_SYMTAB and SHT_DYNSYM tables with their string
+ * tables, the relocation sections linked to the symbol table, and (v3-v35,
+ * built without object's `unaligned` feature) naturally aligned header and
+ * symbol tables. cwasm's own parse does not need any of that, so a file can be
+ * well-formed for cwasm and still be refused by those releases.
+ */
+static void check_object_tables(checker *c) {
+  const cwasm_elf *e = &c->a->elf;
+  const bool aligned = c->R < 36;
+  const uint64_t word = e->elf_class == 64 ? 8u : 4u;
+  const uint64_t sh_link_at = e->elf_class == 64 ? 40u : 24u, sh_info_at = sh_link_at + 4u;
+  uint64_t symtab = CWASM_NO_INDEX;
+  cwasm_section s, t;
+  cwasm_diag d;
+
+  if (aligned && e->shoff % word)
+    object_finding(c, "e_shoff", e->elf_class == 64 ? 40u : 32u, CWASM_NO_INDEX, "misaligned",
+                   "a naturally aligned table",
+                   e->shnum_field == 0 ? "Invalid ELF section header offset or size"
+                                       : "Invalid ELF section header offset/size/alignment");
+  if (aligned && e->phoff && e->phnum && e->phoff % word)
+    object_finding(c, "e_phoff", e->elf_class == 64 ? 32u : 28u, CWASM_NO_INDEX, "misaligned",
+                   "a naturally aligned table", "Invalid ELF program header size or alignment");
+  for (unsigned pass = 0; pass < 2; pass++) {
+    const uint32_t want = pass ? 11u /* SHT_DYNSYM */ : 2u /* SHT_SYMTAB */;
+    for (uint64_t i = 0; i < e->shnum; i++) {
+      if (cwasm_elf_section(e, i, &s, &d) == CWASM_E_ARGUMENT || s.type != want) continue;
+      uint64_t hdr = e->shoff + i * e->shentsize;
+      if (!pass) symtab = i;
+      if (aligned && s.data.n && s.offset % word)
+        object_finding(c, "sh_offset", hdr + (e->elf_class == 64 ? 24u : 16u), i, "misaligned",
+                       "a naturally aligned table", "Invalid ELF symbol table data");
+      if (s.link >= e->shnum)
+        object_finding(c, "sh_link", hdr + sh_link_at, i, "past the section table", "a string table",
+                       "Invalid ELF section index");
+      else if (cwasm_elf_section(e, s.link, &t, &d) != CWASM_E_ARGUMENT && t.type != 3u /* SHT_STRTAB */)
+        object_finding(c, "sh_link", hdr + sh_link_at, i, "not SHT_STRTAB", "SHT_STRTAB",
+                       "Invalid ELF string section type");
+      break; /* object reads the first table of each kind */
+    }
+  }
+  if (symtab == CWASM_NO_INDEX) return;
+  for (uint64_t i = 0; i < e->shnum; i++) {
+    if (cwasm_elf_section(e, i, &s, &d) == CWASM_E_ARGUMENT) continue;
+    if ((s.type != 4u && s.type != 9u) || s.link != symtab || s.info == 0) continue; /* SHT_RELA, SHT_REL */
+    if (s.info >= e->shnum)
+      object_finding(c, "sh_info", e->shoff + i * e->shentsize + sh_info_at, i, "past the section table",
+                     "a section index", "Invalid ELF sh_info for relocation section");
+  }
+}
+
 static void check_elf(checker *c) {
   const cwasm_elf *e = &c->a->elf;
   cwasm_elf_mode mode = c->rel->elf_mode;
@@ -346,6 +413,7 @@ static void check_elf(checker *c) {
     }
   }
   check_kind(c);
+  if (mode != CWASM_ELF_MODE_E) check_object_tables(c);
   /* v43+ reads every section name and fails on any it cannot read */
   if (mode == CWASM_ELF_MODE_E) {
     for (uint64_t i = 0; i < e->shnum; i++) {
