@@ -2,11 +2,15 @@
 # Everything that must pass before a change lands. Installs what is missing.
 #   scripts/test.sh            all stages
 #   CWASM_TEST_STAGES="gcc asan" scripts/test.sh   a subset
+# Stages: gcc (-Werror build, every CTest test: cmocka, corpus replay, CLI,
+# install/consumer, fuzz seed replays), asan (the same under clang-19
+# ASan+UBSan), coverage (lib/src line/branch/function floors), differential
+# (libelf, readelf and the object crate against cwasm), fuzz (libFuzzer smoke).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/deps.sh" test
 jobs=$(nproc)
-stages=${CWASM_TEST_STAGES:-"gcc asan"}
+stages=${CWASM_TEST_STAGES:-"gcc asan coverage differential"}
 passed=0
 failed=0
 failures=()
@@ -45,6 +49,11 @@ for s in $stages; do
         "-DCMAKE_C_FLAGS=-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
         "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined" \
         "-DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=address,undefined" ;;
+    coverage)
+      stage "clang-19 coverage of lib/src (floors: scripts/coverage-floor.txt)" "$root/scripts/coverage.sh" ;;
+    differential)
+      stage "differential: cwasm vs libelf, readelf, object (corpus + 20,000 mutated)" \
+        bash "$root/scripts/differential.sh" --sample ;;
     *) echo "unknown stage $s" >&2; exit 64 ;;
   esac
 done
