@@ -675,6 +675,21 @@ static void test_phdrs(void **state) {
     assert_int_equal(e.image_end, image + 16 + 3u * pent);
     drop(&m);
 
+    /* PN_XNUM: the count is section 0's sh_info (gABI), not 65535. */
+    s.phnum = 0xffff;
+    s.section0.info = 2;
+    make(&m, &s);
+    assert_int_equal(parse_img(&m, 0, &e, &w, &d), CWASM_OK);
+    assert_int_equal(e.image_end, image + 16 + 2u * pent);
+    drop(&m);
+    s.section0.info = 100000; /* a real count that does not fit */
+    make(&m, &s);
+    assert_int_equal(parse_img(&m, 0, &e, &w, &d), CWASM_E_ELF_PHDR);
+    assert_int_equal(d.actual, 100000);
+    drop(&m);
+    s.section0.info = 0;
+    s.phnum = 3;
+
     /* Entry size of the other class. */
     s.phentsize = (uint16_t)(v ? 56 : 32);
     make(&m, &s);
@@ -712,11 +727,11 @@ static void test_phdrs(void **state) {
 
     /* More entries than the whole input could hold. */
     s.phoff = 64;
-    s.phnum = 0xffff;
+    s.phnum = 0xfffe;
     make(&m, &s);
     expect_hard(m.p, m.n, CWASM_E_ELF_PHDR, at_phnum, CWASM_NO_SECTION, "e_phnum");
     assert_int_equal(parse_img(&m, 0, &e, &w, &d), CWASM_E_ELF_PHDR);
-    assert_vals(&d, 0xffff, CWASM_DIAG_LIMIT, m.n / pent);
+    assert_vals(&d, 0xfffe, CWASM_DIAG_LIMIT, m.n / pent);
     drop(&m);
   }
 }

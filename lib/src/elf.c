@@ -28,6 +28,7 @@
 #define SHT_NULL 0u
 #define SHT_STRTAB 3u
 #define SHT_NOBITS 8u
+#define PN_XNUM 0xffffu
 
 #define SHN_LORESERVE 0xff00u
 #define SHN_XINDEX 0xffffu
@@ -243,18 +244,21 @@ static cwasm_status parse_header(span in, const elf_layout *l, cwasm_elf *elf, c
 /*
  * Wasmtime writes no program headers, but its pre-v43 reader (object::File)
  * parses them when present, and fails on a wrong entry size or a table past
- * the end (§2.4 mode A). e_phnum is taken literally: PN_XNUM (0xffff) would
- * put the count in section 0's sh_info, which no Wasmtime file needs.
+ * the end (§2.4 mode A). e_phnum = PN_XNUM (0xffff) puts the real count in
+ * section 0's sh_info (gABI; object reads it there too).
  */
 static cwasm_status check_phdrs(span in, const elf_layout *l, cwasm_elf *elf, cwasm_diag *diag) {
-  uint64_t table;
+  uint64_t table, count = elf->phnum;
+  uint32_t info = 0;
   if (elf->phoff == 0 || elf->phnum == 0) return CWASM_OK;
+  if (count == PN_XNUM && elf->shoff && span_u32_at(in, elf->shoff + l->sh_info, elf->endian == CWASM_BIG, &info))
+    count = info;
   if (elf->phentsize != l->phentsize)
     return diag_set_v(diag, CWASM_E_ELF_PHDR, l->e_phentsize, CWASM_NO_SECTION, "e_phentsize",
                       elf->phentsize, CWASM_DIAG_EXPECTED, l->phentsize);
-  table = (uint64_t)elf->phnum * l->phentsize; /* <= 0xffff * 56: no overflow */
+  table = count * l->phentsize; /* <= 0xffffffff * 56: no overflow */
   if (table > in.n)
-    return diag_set_v(diag, CWASM_E_ELF_PHDR, l->e_phnum, CWASM_NO_SECTION, "e_phnum", elf->phnum,
+    return diag_set_v(diag, CWASM_E_ELF_PHDR, l->e_phnum, CWASM_NO_SECTION, "e_phnum", count,
                       CWASM_DIAG_LIMIT, in.n / l->phentsize);
   if (!span_range_ok(in, elf->phoff, table))
     return diag_set_v(diag, CWASM_E_ELF_PHDR, l->e_phoff, CWASM_NO_SECTION, "e_phoff", elf->phoff,
