@@ -4,6 +4,7 @@
 #   scripts/deps.sh test    everything scripts/test.sh uses
 #   scripts/deps.sh fuzz    libFuzzer / sanitizer toolchain (clang-19)
 #   scripts/deps.sh afl     AFL++ (LLVM 14)
+#   scripts/deps.sh bench   scripts/bench.sh: libelf, Rust + object 0.30 offline, valgrind, perf
 set -euo pipefail
 
 want=(build-essential cmake pkg-config python3)
@@ -13,7 +14,8 @@ case "${1:-run}" in
                 cargo librust-object-dev zip) ;;
   fuzz) want+=(libelf-dev clang-19 libclang-rt-19-dev llvm-19 zip) ;;
   afl) want+=(libelf-dev afl++ clang-14 lld-14 llvm-14) ;;
-  *) echo "usage: $0 run|test|fuzz|afl" >&2; exit 64 ;;
+  bench) want+=(libelf-dev cargo librust-object-dev valgrind linux-perf) ;;
+  *) echo "usage: $0 run|test|fuzz|afl|bench" >&2; exit 64 ;;
 esac
 
 missing=()
