@@ -41,16 +41,50 @@ static unsigned layout_distance(const cwasm_layout *l, unsigned major) {
   return l->first_release > major ? 2u * (l->first_release - major) : 0;
 }
 
-/* Try every layout; keep those that decode all bytes with valid values. */
+/* The prefix decode of one codec, shared by all its layouts. */
+typedef struct prefix {
+  int done;
+  cwasm_status st;
+  cwasm_diag d;
+  cwasm_metadata m; /* target and flag lists; Tunables untouched (zero) */
+  cwasm_bytes rest;
+  uint64_t rest_offset;
+} prefix;
+
+/*
+ * Try every layout; keep those that decode all bytes with valid values. The
+ * target and flag lists (most of the bytes) have one wire shape per codec:
+ * they are decoded once per codec, and only Tunables and features once per
+ * layout -- 2 + 30 partial decodes instead of 30 full ones plus the winner's
+ * second decode (the winner is kept as decoded).
+ */
 static void infer_layout(cwasm_bytes meta, uint64_t off, const cwasm_options *opt, unsigned near_major, fit *f) {
-  cwasm_metadata *trial = &f->meta; /* reused; the winner is decoded again at the end */
+  static const cwasm_metadata zero_meta;
+  cwasm_metadata trial;
+  prefix pre[2]; /* [0] bincode, [1] postcard */
   cwasm_diag d;
   unsigned best_dist = ~0u;
   memset(f, 0, sizeof *f);
+  pre[0].done = pre[1].done = 0;
   for (size_t i = 0; i < cwasm_layout_count(); i++) {
     const cwasm_layout *l = cwasm_layout_at(i);
-    cwasm_status st = cwasm_metadata_decode(meta, off, l, opt, trial, &d);
-    if (st == CWASM_OK && trial->trailing_bytes == 0) {
+    prefix *p = &pre[l->codec == CWASM_CODEC_POSTCARD];
+    cwasm_status st;
+    if (!p->done) {
+      p->st = metadata_decode_prefix(meta, off, l, opt, &p->m, &p->d, &p->rest, &p->rest_offset);
+      p->done = 1;
+    }
+    trial = p->m;
+    if (p->st != CWASM_OK) {
+      /* the prefix failed: every layout of this codec fails there, as a full decode would */
+      st = p->st;
+      d = p->d;
+      trial.layout = l;
+      trial.shared_flags.is_map = trial.isa_flags.is_map = l->flags_map;
+    } else {
+      st = metadata_decode_rest(p->rest, p->rest_offset, off, l, &trial, &d);
+    }
+    if (st == CWASM_OK && trial.trailing_bytes == 0) {
       unsigned dist = layout_distance(l, near_major);
       f->candidates |= release_bits(l);
       f->n_layouts++;
@@ -58,30 +92,28 @@ static void infer_layout(cwasm_bytes meta, uint64_t off, const cwasm_options *op
        * layout, tried last, wins, as later releases are more common. */
       if (dist <= best_dist) {
         f->layout = l;
+        f->meta = trial;
         best_dist = dist;
       }
     } else {
-      uint64_t reach = st == CWASM_OK ? trial->consumed + off : d.offset;
+      uint64_t reach = st == CWASM_OK ? trial.consumed + off : d.offset;
       if (st == CWASM_OK) {
         d.code = CWASM_W_TRAILING_BYTES;
         d.offset = reach;
         d.field = "metadata";
         d.section = CWASM_NO_SECTION;
         d.has_actual = 1;
-        d.actual = trial->trailing_bytes;
+        d.actual = trial.trailing_bytes;
         d.has_expected = CWASM_DIAG_EXPECTED;
         d.expected = 0;
       }
       if (f->furthest.code == CWASM_OK || reach > f->furthest.offset) {
         f->furthest = d;
-        f->furthest_meta = *trial;
+        f->furthest_meta = trial;
       }
     }
   }
-  if (f->layout) {
-    cwasm_status st = cwasm_metadata_decode(meta, off, f->layout, opt, &f->meta, &d);
-    (void)st; /* decoded exactly a moment ago: deterministic */
-  }
+  if (!f->layout) f->meta = zero_meta;
 }
 
 /* e_machine each architecture is written with (Pulley is written as RISC-V). */

@@ -107,21 +107,62 @@ static void read_word(span s, uint64_t at, unsigned width, bool big, uint64_t *v
   }
 }
 
-/* Header `at` of the table, or false when it does not lie wholly inside `in`. */
-static bool read_shdr(span in, const elf_layout *l, bool big, uint64_t at, shdr *h) {
-  span e;
-  if (!span_sub(in, at, l->shentsize, &e)) return false;
-  /* Cannot fail: every field lies inside the shentsize bytes of e. */
-  (void)span_u32_at(e, SH_NAME_AT, big, &h->name);
-  (void)span_u32_at(e, SH_TYPE_AT, big, &h->type);
-  read_word(e, l->sh_flags, l->word, big, &h->flags);
-  read_word(e, l->sh_addr, l->word, big, &h->addr);
-  read_word(e, l->sh_offset, l->word, big, &h->offset);
-  read_word(e, l->sh_size, l->word, big, &h->size);
-  (void)span_u32_at(e, l->sh_link, big, &h->link);
-  (void)span_u32_at(e, l->sh_info, big, &h->info);
-  read_word(e, l->sh_addralign, l->word, big, &h->addralign);
-  read_word(e, l->sh_entsize, l->word, big, &h->entsize);
+/*
+ * Header `at` of the table, or false when it does not lie wholly inside `in`.
+ * One bounds check for the whole entry (span_copy_at), then plain loads from
+ * the local copy: the table walk runs this once per section, and ten checked
+ * reads through an out-of-line width switch cost ~200 instructions a header.
+ */
+static inline bool read_shdr(span in, const elf_layout *l, bool big, uint64_t at, shdr *h) {
+  uint8_t r[64];
+  bool ok = l->word == 8 ? span_copy_at(in, at, r, 64) : span_copy_at(in, at, r, 40);
+  if (!ok) {
+    memset(h, 0, sizeof *h); /* defined on every path: callers may ignore a failure they ruled out */
+    return false;
+  }
+  if (l->word == 8) {
+    h->flags = span_load_(r + 8, 8, big);
+    h->addr = span_load_(r + 16, 8, big);
+    h->offset = span_load_(r + 24, 8, big);
+    h->size = span_load_(r + 32, 8, big);
+    h->link = (uint32_t)span_load_(r + 40, 4, big);
+    h->info = (uint32_t)span_load_(r + 44, 4, big);
+    h->addralign = span_load_(r + 48, 8, big);
+    h->entsize = span_load_(r + 56, 8, big);
+  } else {
+    h->flags = span_load_(r + 8, 4, big);
+    h->addr = span_load_(r + 12, 4, big);
+    h->offset = span_load_(r + 16, 4, big);
+    h->size = span_load_(r + 20, 4, big);
+    h->link = (uint32_t)span_load_(r + 24, 4, big);
+    h->info = (uint32_t)span_load_(r + 28, 4, big);
+    h->addralign = span_load_(r + 32, 4, big);
+    h->entsize = span_load_(r + 36, 4, big);
+  }
+  h->name = (uint32_t)span_load_(r + SH_NAME_AT, 4, big);
+  h->type = (uint32_t)span_load_(r + SH_TYPE_AT, 4, big);
+  return true;
+}
+
+/*
+ * The four fields the table walk validates (name, type, offset, size), from
+ * one checked copy of the entry. Always inlined into a walk specialised on
+ * class and byte order, so each field is one load (and a bswap if foreign).
+ */
+static inline __attribute__((always_inline)) bool read_shdr_core(span in, unsigned word, bool big,
+                                                                  uint64_t at, shdr *h) {
+  uint8_t r[64];
+  if (word == 8) {
+    if (!span_copy_at(in, at, r, 64)) return false;
+    h->offset = span_load_(r + 24, 8, big);
+    h->size = span_load_(r + 32, 8, big);
+  } else {
+    if (!span_copy_at(in, at, r, 40)) return false;
+    h->offset = span_load_(r + 16, 4, big);
+    h->size = span_load_(r + 20, 4, big);
+  }
+  h->name = (uint32_t)span_load_(r + SH_NAME_AT, 4, big);
+  h->type = (uint32_t)span_load_(r + SH_TYPE_AT, 4, big);
   return true;
 }
 
@@ -413,15 +454,14 @@ static uint64_t names_terminated_below(span names) {
   return 0;
 }
 
-static cwasm_status check_sections(span in, const elf_layout *l, const cwasm_options *opt,
-                                   cwasm_elf *elf, span names, cwasm_warnings *w,
-                                   cwasm_diag *diag) {
-  bool big = elf->endian == CWASM_BIG;
-  uint64_t nul_below = names_terminated_below(names);
-  for (uint64_t i = 0; i < elf->shnum; i++) {
-    uint64_t at = shdr_at(elf, i);
+/* The walk itself, for one class and byte order (constants after inlining). */
+static inline __attribute__((always_inline)) cwasm_status
+walk_sections(span in, const elf_layout *l, unsigned word, bool big, const cwasm_options *opt,
+              cwasm_elf *elf, span names, uint64_t nul_below, cwasm_warnings *w, cwasm_diag *diag) {
+  for (uint64_t i = 0, at = elf->shoff; i < elf->shnum; i++, at += l->shentsize) {
     shdr h;
-    (void)read_shdr(in, l, big, at, &h); /* cannot fail: parse_table bounded the table */
+    if (!read_shdr_core(in, word, big, at, &h)) /* unreachable: parse_table bounded the table */
+      return diag_set(diag, CWASM_E_ELF_SHOFF_RANGE, l->e_shoff, CWASM_NO_SECTION, "e_shoff");
     if (h.name >= names.n) {
       CWASM_TRY(strict_rule(opt, w, diag, CWASM_E_ELF_NAME_RANGE, at + SH_NAME_AT, sec_id(i),
                             "sh_name", h.name, names.n ? CWASM_DIAG_LIMIT : 0,
@@ -434,12 +474,27 @@ static cwasm_status check_sections(span in, const elf_layout *l, const cwasm_opt
                             nul_below ? nul_below - 1 : 0));
     }
     if (!has_file_data(i, &h)) continue;
-    if (span_range_ok(in, h.offset, h.size))
+    if (span_range_ok(in, h.offset, h.size)) {
       elf->image_end = max_u64(elf->image_end, h.offset + h.size);
-    else
+    } else {
+      /* range_failure wants every field for its diagnostic: read them all */
+      (void)read_shdr(in, l, big, at, &h);
       CWASM_TRY(range_failure(opt, w, diag, CWASM_E_ELF_SECTION_RANGE, true, in.n, l, at, i, &h));
+    }
   }
   return CWASM_OK;
+}
+
+static cwasm_status check_sections(span in, const elf_layout *l, const cwasm_options *opt,
+                                   cwasm_elf *elf, span names, cwasm_warnings *w,
+                                   cwasm_diag *diag) {
+  uint64_t nul_below = names_terminated_below(names);
+  bool big = elf->endian == CWASM_BIG;
+  if (l->word == 8)
+    return big ? walk_sections(in, l, 8, true, opt, elf, names, nul_below, w, diag)
+               : walk_sections(in, l, 8, false, opt, elf, names, nul_below, w, diag);
+  return big ? walk_sections(in, l, 4, true, opt, elf, names, nul_below, w, diag)
+             : walk_sections(in, l, 4, false, opt, elf, names, nul_below, w, diag);
 }
 
 cwasm_status cwasm_elf_parse(const uint8_t *buf, size_t len, const cwasm_options *opt,
@@ -476,6 +531,10 @@ cwasm_status cwasm_elf_parse(const uint8_t *buf, size_t len, const cwasm_options
 static cwasm_status locate_shdr(const cwasm_elf *elf, uint64_t index, const elf_layout **lp,
                                 span *in, uint64_t *at, shdr *h, cwasm_diag *diag) {
   const elf_layout *l;
+  /* outputs defined on every path (gcc -O3 cannot see that callers stop on failure) */
+  *in = span_make(NULL, 0, 0);
+  *at = 0;
+  memset(h, 0, sizeof *h);
   if (index >= elf->shnum)
     return diag_set_v(diag, CWASM_E_ARGUMENT, 0, sec_id(index), "index", index, CWASM_DIAG_LIMIT,
                       elf->shnum ? elf->shnum - 1 : 0);
@@ -556,6 +615,77 @@ bool elf_section_name_is(const cwasm_elf *elf, uint64_t index, const char *z) {
   /* z's own NUL is compared too: a longer name does not match its prefix. */
   if (!span_sub(names, h.name, (uint64_t)n + 1, &name)) return false;
   return span_eq_bytes(name, (const uint8_t *)z, n + 1);
+}
+
+/*
+ * Every section named `z`, in one pass: the table's and the name table's
+ * bounds are re-derived from the (caller's) struct once, then each header
+ * costs one 4-byte read and, for a name that fits, one comparison whose
+ * first test is the last 8 bytes of z with its NUL (".wasmtime.*" names
+ * share their first 9 bytes, not their last 8). Returns false when the
+ * struct does not describe a readable table.
+ */
+bool elf_find_named(const cwasm_elf *elf, const char *z, uint64_t *first, uint64_t *second,
+                    uint64_t *last, uint32_t *count) {
+  const elf_layout *l;
+  span in, table, names, name;
+  bool big;
+  size_t n;
+  uint64_t tail = 0, w;
+  *count = 0;
+  *first = *second = *last = 0;
+  if (!elf || !z) return false;
+  l = layout_of(elf->elf_class);
+  if (!l || elf->shentsize != l->shentsize) return false;
+  in = span_make(elf->base, elf->size, 0);
+  if (elf->shoff > in.n || elf->shnum > (in.n - elf->shoff) / l->shentsize) return false;
+  if (!span_sub(in, elf->shoff, elf->shnum * l->shentsize, &table) ||
+      !span_sub(in, elf->shstrtab_offset, elf->shstrtab_size, &names))
+    return false;
+  big = elf->endian == CWASM_BIG;
+  n = strlen(z) + 1; /* z's own NUL is compared too: a longer name does not match */
+  if (n >= 8) memcpy(&tail, z + n - 8, 8);
+  for (uint64_t i = 0, at = 0; i < elf->shnum; i++, at += l->shentsize) {
+    uint32_t off = 0;
+    (void)span_u32_at(table, at + SH_NAME_AT, big, &off); /* inside the table */
+    /* the tail test also proves off + n <= names.n (off < 2^32: no overflow) */
+    if (n >= 8 && (!span_u64_at(names, (uint64_t)off + n - 8, false, &w) || w != tail)) continue;
+    if (!span_sub(names, off, n, &name) || !span_eq_bytes(name, (const uint8_t *)z, n)) continue;
+    if (*count == 0) *first = i;
+    if (*count == 1) *second = i;
+    *last = i;
+    if (*count < UINT32_MAX) (*count)++;
+  }
+  return true;
+}
+
+/*
+ * True when the struct describes a readable table and every sh_name in it
+ * starts a NUL-terminated name inside the name table: what a section-by-section
+ * cwasm_elf_section walk would find, at one 4-byte read per header. False
+ * means "look closer", not "some name is bad".
+ */
+bool elf_names_readable(const cwasm_elf *elf) {
+  const elf_layout *l;
+  span in, table, names;
+  bool big;
+  uint64_t nul_below;
+  if (!elf) return false;
+  l = layout_of(elf->elf_class);
+  if (!l || elf->shentsize != l->shentsize) return false;
+  in = span_make(elf->base, elf->size, 0);
+  if (elf->shoff > in.n || elf->shnum > (in.n - elf->shoff) / l->shentsize) return false;
+  if (!span_sub(in, elf->shoff, elf->shnum * l->shentsize, &table) ||
+      !span_sub(in, elf->shstrtab_offset, elf->shstrtab_size, &names))
+    return false;
+  big = elf->endian == CWASM_BIG;
+  nul_below = names_terminated_below(names);
+  for (uint64_t at = 0; at < table.n; at += l->shentsize) {
+    uint32_t off = UINT32_MAX;
+    (void)span_u32_at(table, at + SH_NAME_AT, big, &off); /* inside the table */
+    if (off >= nul_below) return false; /* nul_below <= names.n: covers "out of range" too */
+  }
+  return true;
 }
 
 /* --------------------------------------------------- Wasmtime's writer */

@@ -59,15 +59,14 @@ cwasm_status cwasm_engine_find(const cwasm_elf *elf, const cwasm_options *opt, c
   diag_clear(diag);
   if (!elf || !engine) return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "engine");
   memset(engine, 0, sizeof *engine);
-  for (uint64_t i = 0; i < elf->shnum; i++) {
-    /* unreadable names do not match, as Wasmtime v3-v42 skips them; strict mode already rejected them */
-    if (!elf_section_name_is(elf, i, CWASM_ENGINE_SECTION_NAME)) continue;
-    if (engine->count == 0) engine->first_index = (uint32_t)i;
-    if (engine->count == 1) second = i; /* named in the duplicate diagnostic */
-    engine->last_index = (uint32_t)i;
-    /* unreachable: saturating, in any test. 2^32 matches need 2^32 section
-     * headers, 160 GiB of input */
-    if (engine->count < UINT32_MAX) engine->count++;
+  {
+    /* unreadable names do not match, as Wasmtime v3-v42 skips them; strict mode already
+     * rejected them. One pass over sh_name only (elf_find_named); its count saturates
+     * (2^32 matches need 2^32 section headers, 160 GiB of input). */
+    uint64_t first = 0, last = 0;
+    (void)elf_find_named(elf, CWASM_ENGINE_SECTION_NAME, &first, &second, &last, &engine->count);
+    engine->first_index = (uint32_t)first;
+    engine->last_index = (uint32_t)last;
   }
   if (engine->count == 0)
     return diag_set(diag, CWASM_E_ENGINE_MISSING, elf->shoff, CWASM_NO_SECTION, "section names");

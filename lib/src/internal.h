@@ -63,6 +63,26 @@ cwasm_status strict_rule(const cwasm_options *opt, cwasm_warnings *w, cwasm_diag
  * table (many headers sharing one huge name) makes quadratic.
  */
 bool elf_section_name_is(const cwasm_elf *elf, uint64_t index, const char *z);
+/* elf.c: first, second and last index of the sections named z and their count
+ * (saturating), in one pass; false when elf describes no readable table. */
+bool elf_find_named(const cwasm_elf *elf, const char *z, uint64_t *first, uint64_t *second,
+                    uint64_t *last, uint32_t *count);
+
+/*
+ * metadata.c: cwasm_metadata_decode in two steps, for layout inference. The
+ * prefix (target, shared and ISA flags) has one wire shape per codec, so it
+ * is decoded once per codec; the rest (Tunables, features) once per layout,
+ * on a copy of the prefix result. Both take a non-NULL diag.
+ */
+cwasm_status metadata_decode_prefix(cwasm_bytes bytes, uint64_t base_offset, const cwasm_layout *layout,
+                                    const cwasm_options *opt, cwasm_metadata *out, cwasm_diag *diag,
+                                    cwasm_bytes *rest, uint64_t *rest_offset);
+cwasm_status metadata_decode_rest(cwasm_bytes rest, uint64_t rest_offset, uint64_t base_offset,
+                                  const cwasm_layout *layout, cwasm_metadata *out, cwasm_diag *diag);
+
+/* elf.c: every section name of the table is readable (one pass); false when
+ * some is not, or the struct describes no readable table. */
+bool elf_names_readable(const cwasm_elf *elf);
 
 cwasm_status elf_check_wasmtime(const cwasm_elf *elf, const cwasm_options *opt,
                                 cwasm_warnings *w, cwasm_diag *diag);

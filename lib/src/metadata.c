@@ -155,11 +155,39 @@ static cwasm_status decode_features(wire *w, const cwasm_layout *layout, cwasm_f
   return diag_set(w->diag, CWASM_E_ARGUMENT, w->s.off, CWASM_NO_SECTION, "features");
 }
 
+/* Target and both flag lists: one wire shape per codec, whatever the layout. */
+static cwasm_status decode_prefix(wire *w, uint64_t base_offset, const cwasm_layout *layout,
+                                  const cwasm_options *opt, cwasm_metadata *out) {
+  CWASM_TRY(wire_str(w, "target", &out->target));
+  out->target_offset = base_offset;
+  out->have |= CWASM_HAVE_TARGET;
+  CWASM_TRY(decode_flags(w, &shared_fields, opt_max_flags(opt), layout->flags_map, &out->shared_flags));
+  out->have |= CWASM_HAVE_SHARED_FLAGS;
+  CWASM_TRY(decode_flags(w, &isa_fields, opt_max_flags(opt), layout->flags_map, &out->isa_flags));
+  out->have |= CWASM_HAVE_ISA_FLAGS;
+  return CWASM_OK;
+}
+
+/* Tunables and features: what tells the layouts of one codec apart. */
+static cwasm_status decode_rest(wire *w, uint64_t base_offset, const cwasm_layout *layout,
+                                cwasm_metadata *out) {
+  for (uint8_t i = 0; i < layout->tunables_count; i++) {
+    const cwasm_tunable_info *info = cwasm_tunable_info_of(layout->tunables[i]);
+    if (!info) return diag_set(w->diag, CWASM_E_ARGUMENT, w->s.off, CWASM_NO_SECTION, "tunables");
+    CWASM_TRY(decode_tunable(w, layout, info, &out->tunables.f[info->id]));
+  }
+  out->have |= CWASM_HAVE_TUNABLES;
+  CWASM_TRY(decode_features(w, layout, &out->features));
+  out->have |= CWASM_HAVE_FEATURES;
+  out->consumed = w->s.off - base_offset;
+  out->trailing_bytes = w->s.n;
+  return CWASM_OK;
+}
+
 cwasm_status cwasm_metadata_decode(cwasm_bytes bytes, uint64_t base_offset, const cwasm_layout *layout,
                                    const cwasm_options *opt, cwasm_metadata *out, cwasm_diag *diag) {
   cwasm_diag scratch;
   wire w;
-  cwasm_status st;
   diag = diag_or_scratch(diag, &scratch);
   diag_clear(diag);
   if (!out || !layout || (!bytes.p && bytes.n))
@@ -169,28 +197,36 @@ cwasm_status cwasm_metadata_decode(cwasm_bytes bytes, uint64_t base_offset, cons
   w.s = span_from_bytes(bytes, base_offset);
   w.codec = layout->codec;
   w.diag = diag;
+  CWASM_TRY(decode_prefix(&w, base_offset, layout, opt, out));
+  return decode_rest(&w, base_offset, layout, out);
+}
 
-  st = wire_str(&w, "target", &out->target);
-  if (st != CWASM_OK) return st;
-  out->target_offset = base_offset;
-  out->have |= CWASM_HAVE_TARGET;
+cwasm_status metadata_decode_prefix(cwasm_bytes bytes, uint64_t base_offset, const cwasm_layout *layout,
+                                    const cwasm_options *opt, cwasm_metadata *out, cwasm_diag *diag,
+                                    cwasm_bytes *rest, uint64_t *rest_offset) {
+  wire w;
+  cwasm_status st;
+  diag_clear(diag);
+  memset(out, 0, sizeof *out);
+  out->layout = layout;
+  w.s = span_from_bytes(bytes, base_offset);
+  w.codec = layout->codec;
+  w.diag = diag;
+  st = decode_prefix(&w, base_offset, layout, opt, out);
+  *rest = span_bytes(w.s);
+  *rest_offset = w.s.off;
+  return st;
+}
 
-  CWASM_TRY(decode_flags(&w, &shared_fields, opt_max_flags(opt), layout->flags_map, &out->shared_flags));
-  out->have |= CWASM_HAVE_SHARED_FLAGS;
-  CWASM_TRY(decode_flags(&w, &isa_fields, opt_max_flags(opt), layout->flags_map, &out->isa_flags));
-  out->have |= CWASM_HAVE_ISA_FLAGS;
-
-  for (uint8_t i = 0; i < layout->tunables_count; i++) {
-    const cwasm_tunable_info *info = cwasm_tunable_info_of(layout->tunables[i]);
-    if (!info) return diag_set(diag, CWASM_E_ARGUMENT, w.s.off, CWASM_NO_SECTION, "tunables");
-    CWASM_TRY(decode_tunable(&w, layout, info, &out->tunables.f[info->id]));
-  }
-  out->have |= CWASM_HAVE_TUNABLES;
-
-  CWASM_TRY(decode_features(&w, layout, &out->features));
-  out->have |= CWASM_HAVE_FEATURES;
-
-  out->consumed = w.s.off - base_offset;
-  out->trailing_bytes = w.s.n;
-  return CWASM_OK;
+cwasm_status metadata_decode_rest(cwasm_bytes rest, uint64_t rest_offset, uint64_t base_offset,
+                                  const cwasm_layout *layout, cwasm_metadata *out, cwasm_diag *diag) {
+  wire w;
+  diag_clear(diag);
+  out->layout = layout;
+  out->shared_flags.is_map = layout->flags_map;
+  out->isa_flags.is_map = layout->flags_map;
+  w.s = span_from_bytes(rest, rest_offset);
+  w.codec = layout->codec;
+  w.diag = diag;
+  return decode_rest(&w, base_offset, layout, out);
 }

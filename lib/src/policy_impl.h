@@ -45,6 +45,7 @@ typedef struct shared_rule {
   uint16_t first, last;
   shared_rule_kind kind;
   flag_value value; /* SR_REQUIRE */
+  uint8_t name_len; /* strlen(name): most rows are rejected on length alone */
 } shared_rule;
 
 /* The rule the loader of `release` applies to shared flag `name`, or NULL:
@@ -71,6 +72,7 @@ typedef struct isa_rule {
   isa_rule_kind kind;
   cwasm_arch arch;           /* per-arch tables (3-20); UNKNOWN for the global table */
   cwasm_cpu_feature feature; /* IR_PROBE */
+  uint8_t name_len;          /* strlen(name) */
 } isa_rule;
 
 /* The row for ISA flag `name` in the loader of `release` running on a

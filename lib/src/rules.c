@@ -16,9 +16,9 @@
 #define BOOLV(b) {CWASM_FLAG_BOOL, 0, b, NULL}
 #define ENUMV(s) {CWASM_FLAG_ENUM, 0, 0, s}
 #define NOV {CWASM_FLAG_BOOL, 0, 0, NULL}
-#define REQ(name, first, last, v) {name, first, last, SR_REQUIRE, v}
-#define IGN(name, first, last) {name, first, last, SR_IGNORE, NOV}
-#define RULE(name, first, last, kind) {name, first, last, kind, NOV}
+#define REQ(name, first, last, v) {name, first, last, SR_REQUIRE, v, sizeof(name) - 1}
+#define IGN(name, first, last) {name, first, last, SR_IGNORE, NOV, sizeof(name) - 1}
+#define RULE(name, first, last, kind) {name, first, last, kind, NOV, sizeof(name) - 1}
 
 static const shared_rule SHARED_RULES[] = {
     /* values that must be exactly so */
@@ -75,7 +75,9 @@ static const shared_rule SHARED_RULES[] = {
 const shared_rule *rules_shared(span name, uint16_t release) {
   for (size_t i = 0; i < COUNT_OF(SHARED_RULES); i++) {
     const shared_rule *r = &SHARED_RULES[i];
-    if (in_range(release, r->first, r->last) && span_eq_cstr(name, r->name)) return r;
+    if (r->name_len == name.n && in_range(release, r->first, r->last) &&
+        span_eq_bytes(name, (const uint8_t *)r->name, r->name_len))
+      return r;
   }
   return NULL;
 }
@@ -87,8 +89,8 @@ const shared_rule *rules_shared(span name, uint16_t release) {
 #define S390 CWASM_ARCH_S390X
 #define ANY CWASM_ARCH_UNKNOWN
 #define F(x) CWASM_CPU_##x
-#define PROBE(name, first, last, arch, feat) {name, first, last, IR_PROBE, arch, F(feat)}
-#define ACCEPT(name, first, last, arch) {name, first, last, IR_ACCEPT, arch, F(SSE3)}
+#define PROBE(name, first, last, arch, feat) {name, first, last, IR_PROBE, arch, F(feat), sizeof(name) - 1}
+#define ACCEPT(name, first, last, arch) {name, first, last, IR_ACCEPT, arch, F(SSE3), sizeof(name) - 1}
 
 static const isa_rule ISA_RULES[] = {
     /* v3-v20: one table per host architecture (engine.rs, cfg(target_arch)) */
@@ -151,7 +153,7 @@ static const isa_rule ISA_RULES[] = {
     PROBE("has_lzcnt", 21, L, ANY, LZCNT),
     PROBE("has_avx_vnni", 48, L, ANY, AVXVNNI),
     PROBE("has_avx512vnni", 48, L, ANY, AVX512VNNI),
-    {"big_endian", 29, L, IR_ENDIAN, ANY, F(SSE3)},
+    {"big_endian", 29, L, IR_ENDIAN, ANY, F(SSE3), sizeof("big_endian") - 1},
 };
 
 #undef PROBE
@@ -161,9 +163,9 @@ static const isa_rule ISA_RULES[] = {
 const isa_rule *rules_isa(span name, uint16_t release, cwasm_arch machine) {
   for (size_t i = 0; i < COUNT_OF(ISA_RULES); i++) {
     const isa_rule *r = &ISA_RULES[i];
-    if (!in_range(release, r->first, r->last)) continue;
+    if (r->name_len != name.n || !in_range(release, r->first, r->last)) continue;
     if (r->arch != ANY && r->arch != machine) continue;
-    if (span_eq_cstr(name, r->name)) return r;
+    if (span_eq_bytes(name, (const uint8_t *)r->name, r->name_len)) return r;
   }
   return NULL;
 }

@@ -31,12 +31,6 @@ int span_cstr_at(span s, uint64_t at, cwasm_str *out) {
   return 0;
 }
 
-cwasm_str span_str(span s) {
-  cwasm_str r;
-  r.p = (const char *)s.p;
-  r.n = s.n;
-  return r;
-}
 
 bool span_eq_bytes(span a, const uint8_t *b, size_t n) {
   return a.n == n && (n == 0 || memcmp(a.p, b, n) == 0);

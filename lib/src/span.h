@@ -113,6 +113,18 @@ static inline bool span_u64_at(span s, uint64_t at, bool big, uint64_t *v) {
   return ok;
 }
 
+/*
+ * Copy the n bytes at `at` out of s, or fail without writing. One check for a
+ * whole fixed-size record (a section header): its fields are then read from
+ * the local copy, which is not input, so they need no checks of their own.
+ * With a constant n the copy folds into the loads.
+ */
+static inline bool span_copy_at(span s, uint64_t at, void *dst, size_t n) {
+  if (!span_range_ok(s, at, n)) return false;
+  if (n) memcpy(dst, s.p + at, n);
+  return true;
+}
+
 /* Cursor moves and reads: advance on success only. span_advance_ is their
  * common step; its caller has checked len <= s->n. */
 static inline void span_advance_(span *s, size_t len) {
@@ -153,11 +165,32 @@ bool span_eq_bytes(span a, const uint8_t *b, size_t n);
 bool span_starts_with(span s, const uint8_t *prefix, size_t n);
 
 /* Whole span as a string view (for validated UTF-8). */
-cwasm_str span_str(span s);
+/* Inline: an out-of-line call passes the 24-byte span through the stack, and
+ * reading it back right after the stores stalls store forwarding (~1/3 of
+ * wire_str's time in perf). */
+static inline cwasm_str span_str(span s) {
+  cwasm_str r;
+  r.p = (const char *)s.p;
+  r.n = s.n;
+  return r;
+}
 
 /* UTF-8 validation (Rust's rules: no overlongs, no surrogates, <= U+10FFFF).
  * Returns true if valid; otherwise *bad = index of the first invalid byte. */
 bool span_utf8_valid(span s, size_t *bad);
+
+/* True iff every byte of s is below 0x80 (then it is valid UTF-8): eight at a
+ * time, inline, for the short strings of Metadata. */
+static inline bool span_is_ascii(span s) {
+  uint64_t acc = 0, w;
+  size_t i = 0;
+  for (; s.n - i >= 8; i += 8) {
+    memcpy(&w, s.p + i, 8);
+    acc |= w;
+  }
+  for (; i < s.n; i++) acc |= s.p[i];
+  return (acc & UINT64_C(0x8080808080808080)) == 0;
+}
 
 /* Index of the first byte equal to c in s, or s.n. */
 size_t span_find_byte(span s, uint8_t c);

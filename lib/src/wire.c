@@ -1,7 +1,18 @@
 #include "wire.h"
 
-static cwasm_status read_uint(wire *w, const char *field, unsigned bits, uint64_t *v) {
-  if (w->codec == CWASM_CODEC_POSTCARD) return postcard_varint(&w->s, bits, v, w->diag, field);
+/* Almost every postcard integer in Metadata (lengths, variants, counts, small
+ * tunables) is one byte below 0x80: take that inline, the general varint
+ * reader (with its overflow rules) only for the rest. */
+static inline cwasm_status read_uint(wire *w, const char *field, unsigned bits, uint64_t *v) {
+  if (w->codec == CWASM_CODEC_POSTCARD) {
+    uint8_t b = 0x80;
+    if (span_u8_at(w->s, 0, &b) && b < 0x80) {
+      (void)span_skip(&w->s, 1);
+      *v = b;
+      return CWASM_OK;
+    }
+    return postcard_varint(&w->s, bits, v, w->diag, field);
+  }
   return bincode_fixed(&w->s, bits / 8, v, w->diag, field);
 }
 
@@ -87,8 +98,10 @@ cwasm_status wire_str(wire *w, const char *field, cwasm_str *out) {
     return diag_set_v(w->diag, CWASM_E_META_LENGTH, before.off, CWASM_NO_SECTION, field, len, CWASM_DIAG_LIMIT,
                       left);
   }
-  (void)span_take(&w->s, (size_t)len, &body);
-  if (!span_utf8_valid(body, &bad)) {
+  (void)span_sub(w->s, 0, len, &body); /* len <= w->s.n: cannot fail */
+  (void)span_skip(&w->s, (size_t)len);
+  /* names and values are ASCII: the full UTF-8 validator only when a byte says otherwise */
+  if (!span_is_ascii(body) && !span_utf8_valid(body, &bad)) {
     w->s = before;
     return diag_set_v(w->diag, CWASM_E_META_UTF8, body.off + bad, CWASM_NO_SECTION, field, bad, 0, 0);
   }
