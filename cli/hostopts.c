@@ -292,6 +292,7 @@ static int change_release(cwasm_host *h, uint16_t release, const char *cmd) {
   if (h->strategy != CWASM_STRATEGY_DEFAULT) {
     d.strategy = h->strategy;
     memcpy(d.version, h->version, sizeof d.version);
+    d.version_len = h->version_len;
     d.version_known = h->version_known;
   }
   bool same_layout = ro && rn && ro->layout == rn->layout;
@@ -507,7 +508,7 @@ void cli_host_json(json_writer *w, const cli_host *ch, int full) {
   json_u64(w, h->release);
   json_key(w, "version"); /* null: no version check, or the patch is not known */
   if (h->strategy == CWASM_STRATEGY_NONE || !h->version_known) json_null(w);
-  else json_cstring(w, h->version);
+  else json_string(w, h->version, h->version_len);
   json_key(w, "version_known");
   json_bool(w, h->version_known != 0);
   json_key(w, "strategy");
@@ -588,7 +589,7 @@ static void print_version(const cwasm_host *h) {
       break;
   }
   putchar('"');
-  text_write(stdout, h->version, strlen(h->version), 1);
+  text_write(stdout, h->version, h->version_len, 1);
   putchar('"');
 }
 

@@ -1715,6 +1715,34 @@ static void object_patch(const char *what, uint16_t release, int expect_finding,
   free(b.img);
 }
 
+/* A Custom version string may hold NUL bytes: the host compares all of them (found by fuzz_check). */
+static void test_custom_version_with_nul(void **state) {
+  (void)state;
+  cwasm_host h;
+  cwasm_diag d;
+  built b;
+  char path[4096];
+  snprintf(path, sizeof path, "%s/fuzz/regressions/fuzz_check/fuzz_check-crash-568e688991b79fb5", CWASM_SOURCE_DIR);
+  uint8_t *raw;
+  size_t n;
+  raw = tb_read_file(path, &n);
+  assert_non_null(raw);
+  size_t refn = ((size_t)raw[0] | (size_t)raw[1] << 8) % (n - 2);
+  b.len = n - 2 - refn;
+  b.img = malloc(b.len);
+  memcpy(b.img, raw + 2 + refn, b.len);
+  free(raw);
+  assert_int_equal(cwasm_parse(b.img, b.len, NULL, &b.a, &d), CWASM_OK);
+  assert_true(memchr(b.a.engine.version.p, 0, b.a.engine.version.n) != NULL);
+  assert_int_equal(cwasm_host_from_reference(&b.a, NULL, &h, &d), CWASM_OK);
+  assert_int_equal(h.version_len, b.a.engine.version.n);
+  assert_int_equal(count_code(check(&b, &h), CWASM_F_VERSION), 0);
+  /* one byte after the NUL differs: a mismatch, not a prefix match */
+  h.version[h.version_len - 1] ^= 1;
+  assert_int_equal(count_code(check(&b, &h), CWASM_F_VERSION), 1);
+  free(b.img);
+}
+
 static void test_object_crate_tables(void **state) {
   (void)state;
   object_patch("none", 21, 0, NULL);
@@ -2747,6 +2775,7 @@ static void test_long_texts(void **state) {
   build(&s, &b);
   memset(h.version, 0x80, 120);
   h.version[120] = '\0';
+  h.version_len = 120;
   f = expect_one(check(&b, &h), CWASM_F_VERSION, "Module was compiled with incompatible version '48'");
   assert_string_equal(f->host, "...");
   assert_int_equal(f->truncated, 1);
@@ -3030,6 +3059,7 @@ int main(void) {
       cmocka_unit_test(test_real_artifacts_against_themselves),
       cmocka_unit_test(test_real_v22_against_v39),
       cmocka_unit_test(test_object_crate_tables),
+      cmocka_unit_test(test_custom_version_with_nul),
       cmocka_unit_test(test_real_legacy_artifact),
       cmocka_unit_test(test_reference_round_trip),
       cmocka_unit_test(test_mutated_artifacts),

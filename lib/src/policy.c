@@ -570,7 +570,7 @@ static void check_version(checker *c) {
     equal = false;
     unknown_patch = valid && pv.kind == CWASM_VERSION_RELEASE && pv.full_form && pv.major == c->R;
   } else {
-    equal = valid && span_eq_cstr(v, h->version);
+    equal = valid && span_eq_bytes(v, (const uint8_t *)h->version, h->version_len);
   }
   if (equal) return;
 
@@ -601,7 +601,7 @@ static void check_version(checker *c) {
                 tolerated ? CWASM_W_TOLERATED : CWASM_F_VERSION, CWASM_STAGE_CHECK_VERSION, "version");
   f->offset = c->engine.version_offset;
   tb_version(&x.art, v, valid);
-  if (h->version_known) tb_str(&x.host, h->version);
+  if (h->version_known) tb_span(&x.host, span_make((const uint8_t *)h->version, h->version_len, 0));
   else {
     tb_u64(&x.host, c->R);
     tb_str(&x.host, ".?.?");
@@ -1479,9 +1479,11 @@ const char *cwasm_expect_kind_name(cwasm_expect_kind k) {
 
 static void host_default_version(cwasm_host *h, const cwasm_release *rel) {
   memset(h->version, 0, sizeof h->version);
+  h->version_len = 0;
   h->version_known = 0;
   if (!rel->version_full) { /* v38.0.1+ write the bare major */
     snprintf(h->version, sizeof h->version, "%u", (unsigned)rel->major);
+    h->version_len = (uint16_t)strlen(h->version);
     h->version_known = 1;
   }
 }
@@ -1602,11 +1604,13 @@ cwasm_status cwasm_host_from_reference(const cwasm_artifact *ref, const cwasm_ho
     out->strategy = CWASM_STRATEGY_NONE;
     out->version_known = 1;
     out->version[0] = '\0';
+    out->version_len = 0;
   } else {
     size_t n =
         ref->engine.version.n < CWASM_HOST_VERSION_MAX ? ref->engine.version.n : CWASM_HOST_VERSION_MAX;
     if (n) memcpy(out->version, ref->engine.version.p, n);
     out->version[n] = '\0';
+    out->version_len = (uint16_t)n;
     out->version_known = 1;
     out->strategy = (ref->version.kind == CWASM_VERSION_RELEASE && ref->version.canonical &&
                      ref->version.major == ref->release->major)
@@ -1655,6 +1659,7 @@ cwasm_status cwasm_host_set_version(cwasm_host *h, cwasm_version_strategy s, con
   if (s == CWASM_STRATEGY_NONE) {
     h->strategy = s;
     memset(h->version, 0, sizeof h->version);
+    h->version_len = 0;
     h->version_known = 1;
     return CWASM_OK;
   }
@@ -1670,6 +1675,7 @@ cwasm_status cwasm_host_set_version(cwasm_host *h, cwasm_version_strategy s, con
   h->strategy = s;
   memset(h->version, 0, sizeof h->version);
   memcpy(h->version, version, n);
+  h->version_len = (uint16_t)n;
   h->version_known = 1;
   return CWASM_OK;
 }

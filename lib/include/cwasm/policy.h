@@ -171,6 +171,7 @@ typedef struct cwasm_host {
   uint16_t release;                  /* Wasmtime major, CWASM_FIRST_RELEASE..CWASM_LAST_RELEASE */
   cwasm_version_strategy strategy;
   char version[CWASM_HOST_VERSION_MAX + 1]; /* the string the host writes and compares, NUL-terminated */
+  uint16_t version_len;              /* its length in bytes: a Custom string may itself hold NUL bytes */
   uint8_t version_known;             /* 0: DEFAULT strategy of a release <= 37 whose patch
                                         is not known: only the major is compared (note) */
   cwasm_version_mode version_mode;
