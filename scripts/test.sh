@@ -10,7 +10,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/deps.sh" test
 jobs=$(nproc)
-stages=${CWASM_TEST_STAGES:-"gcc asan coverage differential"}
+stages=${CWASM_TEST_STAGES:-"gcc asan coverage differential fuzz"}
 passed=0
 failed=0
 failures=()
@@ -54,6 +54,8 @@ for s in $stages; do
     differential)
       stage "differential: cwasm vs libelf, readelf, object (corpus + 20,000 mutated)" \
         bash "$root/scripts/differential.sh" --sample ;;
+    fuzz)
+      stage "libFuzzer smoke (ASan+UBSan) + MSan replay of every harness" bash "$root/scripts/fuzz.sh" --smoke ;;
     *) echo "unknown stage $s" >&2; exit 64 ;;
   esac
 done
