@@ -1818,7 +1818,7 @@ static void test_reference_round_trip(void **state) {
         assert_true(h.cpu.known & CWASM_CPU_BIT(CWASM_CPU_I8MM));
         assert_true(h.cpu.present & CWASM_CPU_BIT(CWASM_CPU_DOTPROD));
       }
-      if (arches[a] == CWASM_ARCH_S390X && r < 36) /* one HWCAP bit for both names */
+      if (arches[a] == CWASM_ARCH_S390X && r < 36 && !native) /* one HWCAP bit for both names */
         assert_int_equal(h.cpu.known, CWASM_CPU_BIT(CWASM_CPU_MIE2));
       if (arches[a] == CWASM_ARCH_PULLEY32) assert_int_equal(h.pointer_width, 32);
       if (arches[a] == CWASM_ARCH_PULLEY64BE) assert_int_equal(h.endian, CWASM_BIG);

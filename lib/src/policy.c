@@ -1688,6 +1688,9 @@ cwasm_status cwasm_host_set_target(cwasm_host *h, const char *triple) {
   if (st != CWASM_OK) return st;
   h->triple = t;
   h->have_triple = 1;
+  /* the transcribed defaults are x86_64's: another target's are derived */
+  if (h->origin == CWASM_HOST_DEFAULTS)
+    h->defaults_exact = (uint8_t)(cwasm_defaults_exact(h->release) && t.arch == CWASM_ARCH_X86_64);
   if (t.pointer_width) h->pointer_width = t.pointer_width;
   if (t.endian) h->endian = t.endian;
   return CWASM_OK;
