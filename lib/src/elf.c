@@ -644,7 +644,8 @@ bool elf_find_named(const cwasm_elf *elf, const char *z, uint64_t *first, uint64
     return false;
   big = elf->endian == CWASM_BIG;
   n = strlen(z) + 1; /* z's own NUL is compared too: a longer name does not match */
-  if (n >= 8) memcpy(&tail, z + n - 8, 8);
+  /* both sides loaded little-endian through span: the same bytes give the same word on any host */
+  if (n >= 8) (void)span_u64_at(span_make((const uint8_t *)z, n, 0), n - 8, false, &tail);
   for (uint64_t i = 0, at = 0; i < elf->shnum; i++, at += l->shentsize) {
     uint32_t off = 0;
     (void)span_u32_at(table, at + SH_NAME_AT, big, &off); /* inside the table */
