@@ -5,12 +5,13 @@
 # Stages: gcc (-Werror build, every CTest test: cmocka, corpus replay, CLI,
 # install/consumer, fuzz seed replays), asan (the same under clang-19
 # ASan+UBSan), coverage (lib/src line/branch/function floors), differential
-# (libelf, readelf and the object crate against cwasm), fuzz (libFuzzer smoke).
+# (libelf, readelf and the object crate against cwasm), fuzz (libFuzzer smoke),
+# cross (aarch64 and big-endian s390x under qemu-user), valgrind (memcheck).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/deps.sh" test
 jobs=$(nproc)
-stages=${CWASM_TEST_STAGES:-"gcc asan coverage differential fuzz"}
+stages=${CWASM_TEST_STAGES:-"gcc asan coverage differential fuzz cross valgrind"}
 passed=0
 failed=0
 failures=()
@@ -56,6 +57,11 @@ for s in $stages; do
         bash "$root/scripts/differential.sh" --sample ;;
     fuzz)
       stage "libFuzzer smoke (ASan+UBSan) + MSan replay of every harness" bash "$root/scripts/fuzz.sh" --smoke ;;
+    cross)
+      stage "cross aarch64 + s390x (big-endian) under qemu-user" bash "$root/scripts/test-cross.sh" all ;;
+    valgrind)
+      stage "valgrind memcheck (quick: every test binary + the CLI over the corpus)" \
+        bash "$root/scripts/valgrind.sh" quick ;;
     *) echo "unknown stage $s" >&2; exit 64 ;;
   esac
 done
