@@ -687,6 +687,17 @@ static void test_phdrs(void **state) {
     assert_int_equal(parse_img(&m, 0, &e, &w, &d), CWASM_E_ELF_PHDR);
     assert_int_equal(d.actual, 100000);
     drop(&m);
+    /* no section table to read sh_info from (e_shoff 0, or past the end): taken literally */
+    s.section0.info = 2;
+    s.set |= EB_H_SHOFF;
+    for (int k = 0; k < 2; k++) {
+      s.shoff = k ? (uint64_t)1 << 40 : 0;
+      make(&m, &s);
+      assert_int_equal(parse_img(&m, 0, &e, &w, &d), CWASM_E_ELF_PHDR);
+      assert_int_equal(d.actual, 0xffff);
+      drop(&m);
+    }
+    s.set &= ~(uint32_t)EB_H_SHOFF;
     s.section0.info = 0;
     s.phnum = 3;
 
