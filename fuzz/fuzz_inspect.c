@@ -14,8 +14,7 @@
  *     forcing a release that does not exist fails with E_RELEASE_UNKNOWN;
  *   - a legacy prefix (cwasm_detect says LEGACY) is reported as legacy.
  *
- * The policy checker (`cwasm check`) gets its own harness, fuzz_check.c, when
- * its API lands: see the harness list in fuzz/CMakeLists.txt.
+ * The policy checker (`cwasm check`) has its own harness, fuzz_check.c.
  */
 #include "fuzz_common.h"
 

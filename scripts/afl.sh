@@ -2,7 +2,7 @@
 # AFL++ campaigns over the cwasm harnesses (the same fuzz/fuzz_*.c, linked with
 # AFL++'s libAFLDriver through afl-clang-fast -fsanitize=fuzzer; LLVM 14).
 #
-#   scripts/afl.sh [HARNESS|all] [SECONDS]
+#   scripts/afl.sh [HARNESS[,HARNESS...]|all] [SECONDS]
 #
 # For each harness in turn: one instance per core (at least 3) for SECONDS
 # (default 60):
@@ -29,7 +29,7 @@ shared=${CWASM_SHARED_DIR:-$root/../shared}
 "$root/scripts/deps.sh" afl
 
 all_harnesses() { for f in "$root"/fuzz/fuzz_*.c; do basename "$f" .c; done; }
-if [ "$want" = all ]; then harnesses=$(all_harnesses); else harnesses=$want; fi
+if [ "$want" = all ]; then harnesses=$(all_harnesses); else harnesses=${want//,/ }; fi
 for h in $harnesses; do
   [ -f "$root/fuzz/$h.c" ] || { echo "afl.sh: no harness fuzz/$h.c" >&2; exit 64; }
 done

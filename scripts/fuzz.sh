@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # libFuzzer campaigns over the cwasm harnesses (fuzz/fuzz_*.c), clang-19.
 #
-#   scripts/fuzz.sh [HARNESS|all] [SECONDS]   fuzz each harness SECONDS (default 60)
+#   scripts/fuzz.sh [HARNESS[,HARNESS...]|all] [SECONDS]   fuzz each harness SECONDS (default 60)
 #                                             on the ASan+UBSan build, merge new
 #                                             coverage into fuzz/corpus/<harness>/
 #   scripts/fuzz.sh --smoke                   CI: ~15 s per harness (ASan+UBSan, no
@@ -45,7 +45,7 @@ secs=${2:-60}
 "$root/scripts/deps.sh" fuzz
 
 all_harnesses() { for f in "$root"/fuzz/fuzz_*.c; do basename "$f" .c; done; }
-if [ "$want" = all ]; then harnesses=$(all_harnesses); else harnesses=$want; fi
+if [ "$want" = all ]; then harnesses=$(all_harnesses); else harnesses=${want//,/ }; fi
 for h in $harnesses; do
   [ -f "$root/fuzz/$h.c" ] || { echo "fuzz.sh: no harness fuzz/$h.c" >&2; exit 64; }
 done
@@ -129,7 +129,8 @@ fi
 
 # ---------------------------------------------------------------- campaigns
 dir=$(build "$variant")
-run="$dir/run"
+# one run directory per invocation: two campaigns may share a build
+run="$dir/run.$$"
 rm -rf "$run"
 mkdir -p "$run"
 t0=$SECONDS
@@ -188,6 +189,7 @@ for h in $harnesses; do
   if [ "$result" != ok ]; then grep -E '==cwasm-fuzz==|ERROR: |SUMMARY|DISAGREE' "$w/log" | head -5 | sed 's/^/    /'; fi
 done
 echo "fuzzing: $((SECONDS - t0)) s ($variant build, $secs s per harness, $jobs at a time)"
+if ((status == 0)); then rm -rf "$run"; else echo "logs kept in $run"; fi
 
 # ---------------------------------------------------------------- MSan replay
 if ((smoke)); then

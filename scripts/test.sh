@@ -11,7 +11,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/deps.sh" test
 jobs=$(nproc)
-stages=${CWASM_TEST_STAGES:-"gcc asan coverage differential fuzz cross valgrind"}
+stages=${CWASM_TEST_STAGES:-"gcc asan coverage differential fuzz oss-fuzz cross valgrind"}
 passed=0
 failed=0
 failures=()
@@ -57,6 +57,9 @@ for s in $stages; do
         bash "$root/scripts/differential.sh" --sample ;;
     fuzz)
       stage "libFuzzer smoke (ASan+UBSan) + MSan replay of every harness" bash "$root/scripts/fuzz.sh" --smoke ;;
+    oss-fuzz)
+      stage "OSS-Fuzz build contract: oss-fuzz/build.sh + every harness over its seed zip" \
+        bash "$root/scripts/oss-fuzz-local.sh" ;;
     cross)
       stage "cross aarch64 + s390x (big-endian) under qemu-user" bash "$root/scripts/test-cross.sh" all ;;
     valgrind)
