@@ -920,16 +920,21 @@ static void shared_finding(checker *c, const cwasm_flag *f, uint32_t index, cwas
   texts_close(&x);
 }
 
-static void shared_unchecked(checker *c, const cwasm_flag *f, uint32_t index, const char *why) {
+/* A flag rule that needs a host fact nobody gave: a note, not a finding. */
+static void flag_unchecked(checker *c, cwasm_check_stage stage, const char *prefix, const cwasm_flag *f,
+                           uint32_t index, const char *why) {
   texts x;
-  cwasm_finding *it = add_named(c, &x, CWASM_ITEM_NOTE, CWASM_W_UNCHECKED, CWASM_STAGE_CHECK_SHARED_FLAGS,
-                                "shared_flags.", str_span(f->name));
+  cwasm_finding *it = add_named(c, &x, CWASM_ITEM_NOTE, CWASM_W_UNCHECKED, stage, prefix, str_span(f->name));
   it->offset = f->offset;
   it->index = index;
   tb_flag(&x.art, f);
   tb_str(&x.msg, "not checked: ");
   tb_str(&x.msg, why);
   texts_close(&x);
+}
+
+static void shared_unchecked(checker *c, const cwasm_flag *f, uint32_t index, const char *why) {
+  flag_unchecked(c, CWASM_STAGE_CHECK_SHARED_FLAGS, "shared_flags.", f, index, why);
 }
 
 static bool probestack_supported(const cwasm_triple *t) {
@@ -1073,15 +1078,7 @@ static void isa_finding(checker *c, const cwasm_flag *f, uint32_t index, cwasm_s
 }
 
 static void isa_unchecked(checker *c, const cwasm_flag *f, uint32_t index, const char *why) {
-  texts x;
-  cwasm_finding *it = add_named(c, &x, CWASM_ITEM_NOTE, CWASM_W_UNCHECKED, CWASM_STAGE_CHECK_ISA_FLAGS,
-                                "isa_flags.", str_span(f->name));
-  it->offset = f->offset;
-  it->index = index;
-  tb_flag(&x.art, f);
-  tb_str(&x.msg, "not checked: ");
-  tb_str(&x.msg, why);
-  texts_close(&x);
+  flag_unchecked(c, CWASM_STAGE_CHECK_ISA_FLAGS, "isa_flags.", f, index, why);
 }
 
 static void check_isa_flag(checker *c, const cwasm_flag *f, uint32_t index) {
