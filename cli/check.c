@@ -294,7 +294,7 @@ static int parse_args(int argc, char **argv, check_opts *o, const char **files, 
 
 /* Read, parse and check one file into *r, print it; returns its exit status. */
 static int check_one(const cli_input *in, const check_opts *o, const cli_host *host,
-                     check_result *r) {
+                     const cwasm_prepared *prep, check_result *r) {
   char io_err[256], msg[CLI_DIAG_TEXT_MAX];
   const char *path = in->path;
   cli_file f;
@@ -310,8 +310,13 @@ static int check_one(const cli_input *in, const check_opts *o, const cli_host *h
     cli_stderr_line(path, r->io_error);
     rc = CLI_EXIT_NOINPUT;
   } else {
-    r->status = cwasm_parse(f.data, f.size, &o->lib, &r->art, &r->diag);
-    if (r->status == CWASM_OK) {
+    if (prep) { /* the same results, sooner for files written like the reference */
+      r->status = cwasm_parse_check(prep, f.data, f.size, &r->art, &r->rep, &r->diag);
+      r->checked = r->status == CWASM_OK;
+    } else {
+      r->status = cwasm_parse(f.data, f.size, &o->lib, &r->art, &r->diag);
+    }
+    if (r->status == CWASM_OK && !r->checked) {
       cwasm_status st = cwasm_check(&r->art, &host->host, &r->rep);
       if (st == CWASM_OK) {
         r->checked = true;
@@ -346,6 +351,7 @@ int cli_check_main(int argc, char **argv) {
   cli_host host;
   cli_inputs in;
   cli_tally *tally = NULL;
+  cwasm_prepared *prep = NULL;
   int nfiles = 0, status = CLI_EXIT_OK;
   memset(&o, 0, sizeof o);
   memset(&host, 0, sizeof host);
@@ -370,8 +376,15 @@ int cli_check_main(int argc, char **argv) {
     cli_color_setup(o.json ? CLI_WHEN_NEVER : o.common.color);
     cli_progress_init(&progress, CMD, &o.common);
     if (human) cli_host_oneline(&host);
+    /* with a reference, the loader's fast path (cwasm_prepare); without, or
+     * if it cannot be prepared, the plain parse and check */
+    if (host.ref && (prep = malloc(sizeof *prep)) != NULL &&
+        cwasm_prepare(&host.host, host.ref, &o.lib, prep, NULL) != CWASM_OK) {
+      free(prep);
+      prep = NULL;
+    }
     for (size_t i = 0; i < in.n; i++) {
-      int rc = check_one(&in.v[i], &o, &host, r);
+      int rc = check_one(&in.v[i], &o, &host, prep, r);
       if (rc > status) status = rc; /* 66 > 2 > 1 > 0 */
       cli_tally_add(tally, rc, r->status);
       cli_progress_update(&progress, i + 1, in.n);
@@ -383,6 +396,7 @@ int cli_check_main(int argc, char **argv) {
   cli_host_opts_free(&o.host);
   cli_inputs_free(&in);
   free(tally);
+  free(prep);
   free(files);
   free(r);
   if (prc < 0) return cli_finish(CLI_EXIT_OK);

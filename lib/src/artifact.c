@@ -8,6 +8,7 @@
 
 #include "internal.h"
 #include "legacy.h"
+#include "pipeline.h"
 
 static const uint8_t wasm_magic[4] = {0, 'a', 's', 'm'};
 
@@ -239,12 +240,12 @@ static cwasm_status decode_metadata(cwasm_artifact *out, const cwasm_options *op
   return CWASM_OK;
 }
 
-cwasm_status cwasm_parse(const uint8_t *buf, size_t len, const cwasm_options *opt, cwasm_artifact *out,
-                         cwasm_diag *diag) {
-  cwasm_diag scratch;
+/* Up to the engine stage: kind, ELF, engine section and its framing. `diag` is
+ * not NULL; `out` is zeroed first. */
+cwasm_status artifact_parse_front(const uint8_t *buf, size_t len, const cwasm_options *opt, cwasm_artifact *out,
+                                  cwasm_diag *diag) {
   cwasm_status st;
   span whole;
-  diag = diag_or_scratch(diag, &scratch);
   diag_clear(diag);
   if (!out || (!buf && len)) return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "input");
   memset(out, 0, sizeof *out);
@@ -273,8 +274,13 @@ cwasm_status cwasm_parse(const uint8_t *buf, size_t len, const cwasm_options *op
   CWASM_TRY(st);
   CWASM_TRY(elf_check_wasmtime(&out->elf, opt, &out->warnings, diag));
   out->stages |= CWASM_STAGE_ENGINE;
+  return CWASM_OK;
+}
 
-  st = cwasm_version_parse(out->engine.version, out->engine.version_offset, &out->version, diag);
+/* What follows from the engine section's bytes alone: version and metadata,
+ * and their warnings (appended). */
+cwasm_status artifact_parse_back(cwasm_artifact *out, const cwasm_options *opt, cwasm_diag *diag) {
+  cwasm_status st = cwasm_version_parse(out->engine.version, out->engine.version_offset, &out->version, diag);
   if (st != CWASM_OK) {
     if (!opt_lenient(opt)) return st;
     warn_add_diag(&out->warnings, diag);
@@ -287,6 +293,18 @@ cwasm_status cwasm_parse(const uint8_t *buf, size_t len, const cwasm_options *op
   if (out->meta.trailing_bytes)
     warn_add(&out->warnings, CWASM_W_TRAILING_BYTES, out->engine.metadata_offset + out->meta.consumed,
              out->engine.section.index, "metadata", out->meta.trailing_bytes, CWASM_DIAG_EXPECTED, 0);
-  check_machine(out);
+  return CWASM_OK;
+}
+
+/* The last step, which needs both the ELF header and the metadata. */
+void artifact_parse_finish(cwasm_artifact *out) { check_machine(out); }
+
+cwasm_status cwasm_parse(const uint8_t *buf, size_t len, const cwasm_options *opt, cwasm_artifact *out,
+                         cwasm_diag *diag) {
+  cwasm_diag scratch;
+  diag = diag_or_scratch(diag, &scratch);
+  CWASM_TRY(artifact_parse_front(buf, len, opt, out, diag));
+  CWASM_TRY(artifact_parse_back(out, opt, diag));
+  artifact_parse_finish(out);
   return CWASM_OK;
 }

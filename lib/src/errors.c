@@ -102,6 +102,7 @@ void warn_add_diag(cwasm_warnings *w, const cwasm_diag *d) {
 void warn_add(cwasm_warnings *w, cwasm_status code, uint64_t offset, uint32_t section,
               const char *field, uint64_t actual, int has_expected, uint64_t expected) {
   cwasm_diag d;
+  diag_clear(&d); /* padding too: stored warnings compare equal byte for byte */
   diag_set_v(&d, code, offset, section, field, actual, has_expected, expected);
   warn_add_diag(w, &d);
 }

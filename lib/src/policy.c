@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "pipeline.h"
 #include "policy_impl.h"
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -160,23 +161,25 @@ typedef struct checker {
   const cwasm_host *h;
   const cwasm_release *rel;
   uint16_t R;
-  cwasm_report *r;
-  cwasm_finding scratch;   /* where items go once the report is full */
+  cwasm_report *r;         /* NULL while the tail is captured for a prepared host */
+  cwasm_finding *items;    /* where items go: r->items, or a prepared host's */
+  uint32_t cap;            /* capacity of items */
+  uint32_t findings, warnings, notes, count, dropped; /* copied into r at the end */
+  cwasm_finding scratch;   /* where items go once items[] is full */
   const cwasm_metadata *m; /* the metadata as the host reads it */
   cwasm_metadata own;      /* re-decoded with the host's layout, when needed */
   cwasm_engine engine;     /* the engine section the host reads */
 } checker;
 
 static cwasm_finding *add(checker *c, cwasm_item_kind kind, cwasm_status code, cwasm_check_stage stage) {
-  cwasm_report *r = c->r;
   cwasm_finding *f;
-  if (kind == CWASM_ITEM_FINDING) r->findings++;
-  else if (kind == CWASM_ITEM_WARNING) r->warnings++;
-  else r->notes++;
-  if (r->count < CWASM_REPORT_MAX_ITEMS) {
-    f = &r->items[r->count++];
+  if (kind == CWASM_ITEM_FINDING) c->findings++;
+  else if (kind == CWASM_ITEM_WARNING) c->warnings++;
+  else c->notes++;
+  if (c->count < c->cap) {
+    f = &c->items[c->count++];
   } else {
-    r->dropped++;
+    c->dropped++;
     f = &c->scratch;
   }
   memset(f, 0, sizeof *f);
@@ -256,8 +259,8 @@ static void copy_warnings(checker *c) {
     texts_close(&x);
     (void)cwasm_diag_format(d, f->message, sizeof f->message);
   }
-  c->r->warnings += w->dropped;
-  c->r->dropped += w->dropped;
+  c->warnings += w->dropped;
+  c->dropped += w->dropped;
 }
 
 /* --------------------------------------------------------- ELF (§2.4) */
@@ -465,7 +468,7 @@ static bool select_engine(checker *c) {
     cwasm_section s;
     cwasm_diag d;
     cwasm_status st = cwasm_elf_section(&a->elf, a->engine.last_index, &s, &d);
-    c->r->checked_section_last = 1;
+    if (c->r) c->r->checked_section_last = 1;
     if (st == CWASM_OK && s.type != 8u /* SHT_NOBITS: no data */)
       st = cwasm_engine_split(s.data, s.offset, &c->engine, &d);
     else if (st == CWASM_OK)
@@ -1394,47 +1397,102 @@ static void check_features(checker *c) {
 
 /* ------------------------------------------------------------- the check */
 
+/* Up to the choice of the engine section: the artifact's warnings, the ELF
+ * checks. Returns whether there is an engine section to check further. Items
+ * go to r->items, or nowhere (counted) when r is NULL. */
+static bool check_front(checker *c, const cwasm_artifact *a, const cwasm_host *h, cwasm_report *r) {
+  if (r) {
+    /* only the header: add() clears each item it hands out, so the 64 KiB of
+     * items[] (~1 us of stores) are not touched for a clean report */
+    memset(r, 0, offsetof(cwasm_report, items));
+    r->host_release = h->release;
+  }
+  c->rel = cwasm_release_get(h->release);
+  memset(&c->scratch, 0, sizeof c->scratch);
+  c->a = a;
+  c->h = h;
+  c->R = h->release;
+  c->r = r;
+  c->items = r ? r->items : NULL;
+  c->cap = r ? CWASM_REPORT_MAX_ITEMS : 0;
+  c->findings = c->warnings = c->notes = c->count = c->dropped = 0;
+  c->m = NULL;
+  if (r) r->host = c->rel;
+
+  copy_warnings(c);
+  check_elf(c);
+  return select_engine(c);
+}
+
+/* Everything that depends on the engine section's bytes and the host only. */
+static void check_tail(checker *c) {
+  const cwasm_artifact *a = c->a;
+  bool target_ok;
+  check_version(c);
+  if (select_metadata(c)) {
+    check_target(c, &target_ok);
+    if (target_ok) { /* Wasmtime returns the parse error: nothing after it runs */
+      check_shared_flags(c);
+      check_isa_flags(c);
+      check_tunables(c);
+      check_features(c);
+    }
+  } else if ((a->meta.have & CWASM_HAVE_TARGET) && c->engine.section.index == a->engine.section.index) {
+    /* The host's release cannot read these metadata, but the target string means the same
+     * under every layout: a wrong architecture or OS is a further reason, and the one that
+     * survives recompiling with the host's release. */
+    c->m = &a->meta;
+    check_target(c, &target_ok);
+  }
+}
+
+static void check_finish(const checker *c, cwasm_report *r) {
+  r->findings = c->findings;
+  r->warnings = c->warnings;
+  r->notes = c->notes;
+  r->count = c->count;
+  r->dropped = c->dropped;
+  r->compatible = (uint8_t)(r->findings == 0);
+}
+
 cwasm_status cwasm_check(const cwasm_artifact *a, const cwasm_host *h, cwasm_report *r) {
   checker c;
-  bool target_ok;
   if (!a || !h || !r) return CWASM_E_ARGUMENT;
-  /* only the header: add() clears each item it hands out, so the 64 KiB of
-   * items[] (~1 us of stores) are not touched for a clean report */
-  memset(r, 0, offsetof(cwasm_report, items));
-  r->host_release = h->release;
-  c.rel = cwasm_release_get(h->release);
-  if (!c.rel) return CWASM_E_RELEASE_UNKNOWN;
-  if (!(a->stages & CWASM_STAGE_ELF)) return CWASM_E_ARGUMENT;
-  memset(&c.scratch, 0, sizeof c.scratch);
-  c.a = a;
-  c.h = h;
-  c.R = h->release;
-  c.r = r;
-  c.m = NULL;
-  r->host = c.rel;
-
-  copy_warnings(&c);
-  check_elf(&c);
-  if (select_engine(&c)) {
-    check_version(&c);
-    if (select_metadata(&c)) {
-      check_target(&c, &target_ok);
-      if (target_ok) { /* Wasmtime returns the parse error: nothing after it runs */
-        check_shared_flags(&c);
-        check_isa_flags(&c);
-        check_tunables(&c);
-        check_features(&c);
-      }
-    } else if ((a->meta.have & CWASM_HAVE_TARGET) && c.engine.section.index == a->engine.section.index) {
-      /* The host's release cannot read these metadata, but the target string means the same
-       * under every layout: a wrong architecture or OS is a further reason, and the one that
-       * survives recompiling with the host's release. */
-      c.m = &a->meta;
-      check_target(&c, &target_ok);
-    }
+  if (!cwasm_release_get(h->release) || !(a->stages & CWASM_STAGE_ELF)) {
+    memset(r, 0, offsetof(cwasm_report, items));
+    r->host_release = h->release;
+    return cwasm_release_get(h->release) ? CWASM_E_ARGUMENT : CWASM_E_RELEASE_UNKNOWN;
   }
-  r->compatible = (uint8_t)(r->findings == 0);
+  if (check_front(&c, a, h, r)) check_tail(&c);
+  check_finish(&c, r);
   return CWASM_OK;
+}
+
+bool check_capture(const cwasm_artifact *a, const cwasm_host *h, cwasm_finding *items, uint32_t cap,
+                   check_tail_items *tail) {
+  checker c;
+  if (!check_front(&c, a, h, NULL)) return false;
+  c.items = items;
+  c.cap = cap;
+  c.findings = c.warnings = c.notes = c.count = c.dropped = 0;
+  check_tail(&c);
+  tail->findings = c.findings;
+  tail->warnings = c.warnings;
+  tail->notes = c.notes;
+  tail->count = c.count;
+  return c.dropped == 0;
+}
+
+void check_replay(const cwasm_artifact *a, const cwasm_host *h, cwasm_report *r, const cwasm_finding *items,
+                  uint32_t count, uint64_t delta) {
+  checker c;
+  (void)check_front(&c, a, h, r); /* one engine section: always chosen */
+  for (uint32_t i = 0; i < count; i++) {
+    cwasm_finding *f = add(&c, items[i].kind, items[i].code, items[i].stage);
+    *f = items[i];
+    if (f->offset != CWASM_NO_OFFSET) f->offset += delta;
+  }
+  check_finish(&c, r);
 }
 
 size_t cwasm_finding_format(const cwasm_finding *f, char *buf, size_t size) {

@@ -465,6 +465,85 @@ CWASM_API CWASM_MUST_USE cwasm_status cwasm_check(const cwasm_artifact *a, const
  * snprintf-like; always NUL-terminates when size > 0; a NULL `f` writes "". */
 CWASM_API size_t cwasm_finding_format(const cwasm_finding *f, char *buf, size_t size);
 
+/* -------------------------------------------------------------- prepared */
+
+/*
+ * The loader's fast path. A loader checks many artifacts against one host,
+ * and most of them were written by the host's own engine: their engine
+ * section is, byte for byte, the one of a reference artifact. Everything the
+ * parse and the check derive from the engine section (version, layout,
+ * metadata, their warnings, and every item from the version check on)
+ * depends on those bytes alone, so it is computed once, for the reference.
+ *
+ * cwasm_prepare copies the host and the reference's engine section (at most
+ * CWASM_PREPARED_ENGINE_MAX bytes) into `out`, decodes that copy and checks
+ * it once. cwasm_parse_check then gives for ANY input exactly what
+ * cwasm_parse with the prepared options followed by cwasm_check against the
+ * prepared host give: every field of the artifact and of the report, equal
+ * member by member. The ELF stages, the engine section's framing, the ELF
+ * checks and the e_machine warning always run on the input; when its engine
+ * section is the only one and equals the reference's, the rest is copied
+ * from the prepared results, with views, offsets and section indexes moved
+ * to the input (views then point into `buf`, as cwasm_parse's do).
+ * Otherwise it runs the full parse and check.
+ *
+ * The shortcut is off (every call takes the full path, results unchanged)
+ * when the reference has several engine sections, an engine section larger
+ * than CWASM_PREPARED_ENGINE_MAX, or more than CWASM_PREPARED_MAX_ITEMS
+ * report items after the ELF checks. `shortcut` says whether it is on.
+ *
+ * About 30 KiB: keep it off small thread stacks. Read-only after
+ * cwasm_prepare: any number of threads may share one.
+ */
+#define CWASM_PREPARED_ENGINE_MAX 16384u
+#define CWASM_PREPARED_MAX_ITEMS 16u
+
+typedef struct cwasm_prepared {
+  cwasm_host host;      /* the host every check runs against (a copy) */
+  cwasm_options opt;    /* the parse options (strict defaults when prepared with NULL) */
+  uint8_t shortcut;     /* 1: the engine-section shortcut is on */
+  /* the reference's engine section, and where it was */
+  uint32_t engine_len;
+  uint32_t engine_index;
+  uint64_t engine_offset;
+  uint8_t engine[CWASM_PREPARED_ENGINE_MAX];
+  /* what the parse derives from those bytes (views into engine[]) */
+  cwasm_version version;
+  const cwasm_release *release;
+  cwasm_layout_source layout_source;
+  uint64_t candidates;
+  cwasm_metadata meta;
+  cwasm_warnings warnings; /* only those of the version and metadata stages */
+  /* the report items from the version check on, and their counts */
+  uint32_t findings, item_warnings, notes, count;
+  cwasm_finding items[CWASM_PREPARED_MAX_ITEMS];
+} cwasm_prepared;
+
+/*
+ * Prepare checks against `host` with `ref`, an artifact made by the host's
+ * engine and parsed by cwasm_parse with `opt` (NULL: strict). `host` NULL
+ * means cwasm_host_from_reference(ref, NULL): the prepared host is then
+ * self-contained (its OperatorCost table points into out->engine);
+ * otherwise `out` borrows what `host` borrows. `ref` is not needed after the
+ * call. CWASM_E_ARGUMENT when ref was not parsed to the metadata stage, or
+ * decoding its engine section again does not give the same results (ref was
+ * parsed with other options); errors of cwasm_host_from_reference.
+ */
+CWASM_API CWASM_MUST_USE cwasm_status cwasm_prepare(const cwasm_host *host, const cwasm_artifact *ref,
+                                                   const cwasm_options *opt, cwasm_prepared *out,
+                                                   cwasm_diag *diag);
+
+/*
+ * cwasm_parse(buf, len, &p->opt, a, diag), then, when it succeeds,
+ * cwasm_check(a, &p->host, r): the same results, field for field, faster
+ * when the engine section is the reference's (see above). Returns the parse
+ * status (CWASM_E_ARGUMENT for NULL p, a or r); when the parse fails, *r
+ * holds only host_release, as after a failed cwasm_check.
+ */
+CWASM_API CWASM_MUST_USE cwasm_status cwasm_parse_check(const cwasm_prepared *p, const uint8_t *buf,
+                                                       size_t len, cwasm_artifact *a, cwasm_report *r,
+                                                       cwasm_diag *diag);
+
 /* "finding", "warning", "note"; "unknown" otherwise. */
 CWASM_API const char *cwasm_item_kind_name(cwasm_item_kind k);
 /* "artifact", "elf", "version", "metadata", "target", "shared_flags",

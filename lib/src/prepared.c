@@ -1,0 +1,210 @@
+/*
+ * The loader's fast path (policy.h, "prepared"): what the parse and the check
+ * derive from the engine section's bytes is computed once, for a reference
+ * artifact, and copied into the results of every input whose engine section
+ * is the same bytes. Everything that depends on the rest of the file (the
+ * ELF stages, the engine section's place, the ELF checks, e_machine) always
+ * runs on the input.
+ *
+ * Moving a result from the reference to an input: views into the prepared
+ * copy of the engine section become the same-length views at the same
+ * position of the input's engine section; absolute offsets move by the
+ * difference of the two sections' offsets; the engine section's index in
+ * warnings becomes the input's. Equality with the full path, member by
+ * member, is what tests/test_prepared.c and the fuzz_check harness assert.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "internal.h"
+#include "pipeline.h"
+
+/* ------------------------------------------------------------ moving */
+
+typedef struct mover {
+  const uint8_t *from; /* the prepared copy the results were decoded from */
+  size_t from_n;
+  span to;             /* the input's engine section (same length) */
+  uint64_t delta;      /* to.off - from's offset, modulo 2^64 */
+  uint32_t from_index, to_index;
+} mover;
+
+/* A view into the prepared copy as the view at the same position of the
+ * input's engine section. Every view of the moved results points into the
+ * copy or is NULL (empty); anything else is left alone. */
+static const void *move_ptr(const mover *m, const void *p, size_t n) {
+  uintptr_t at = (uintptr_t)p - (uintptr_t)m->from;
+  span out;
+  if (!p || at >= m->from_n || !span_sub(m->to, at, n, &out)) return p;
+  return out.p;
+}
+
+static void move_str(const mover *m, cwasm_str *s) { s->p = (const char *)move_ptr(m, s->p, s->n); }
+static void move_bytes(const mover *m, cwasm_bytes *b) { b->p = (const uint8_t *)move_ptr(m, b->p, b->n); }
+static void move_off(const mover *m, uint64_t *off) {
+  if (*off != CWASM_NO_OFFSET) *off += m->delta;
+}
+
+static void move_meta(const mover *m, cwasm_metadata *md) {
+  move_str(m, &md->target);
+  move_off(m, &md->target_offset);
+  move_bytes(m, &md->shared_flags.raw);
+  move_off(m, &md->shared_flags.raw_offset);
+  move_bytes(m, &md->isa_flags.raw);
+  move_off(m, &md->isa_flags.raw_offset);
+  for (size_t i = 0; i < CWASM_T__COUNT; i++) {
+    cwasm_tunable *t = &md->tunables.f[i];
+    if (!t->present) continue; /* absent fields have neither offset nor view */
+    move_bytes(m, &t->table);
+    move_off(m, &t->offset);
+  }
+  move_off(m, &md->features.offset);
+}
+
+/* ------------------------------------------------------------ prepare */
+
+/* The back half of the parse decoded from the copy must give what it gave
+ * for the reference, or the reference was parsed with other options. */
+static bool same_back(const cwasm_artifact *t, const cwasm_artifact *ref) {
+  return t->stages == ref->stages && t->release == ref->release && t->layout_source == ref->layout_source &&
+         t->candidates == ref->candidates && t->meta.have == ref->meta.have &&
+         t->meta.consumed == ref->meta.consumed && t->meta.trailing_bytes == ref->meta.trailing_bytes &&
+         t->version.kind == ref->version.kind && t->meta.layout == ref->meta.layout;
+}
+
+static cwasm_status prepare_fail(cwasm_prepared *out, cwasm_diag *diag, cwasm_status st, const char *field) {
+  memset(out, 0, sizeof *out);
+  return diag_set(diag, st, 0, CWASM_NO_SECTION, field);
+}
+
+cwasm_status cwasm_prepare(const cwasm_host *host, const cwasm_artifact *ref, const cwasm_options *opt,
+                           cwasm_prepared *out, cwasm_diag *diag) {
+  cwasm_diag scratch;
+  cwasm_artifact t; /* the reference, with what its engine section gives decoded from the copy */
+  cwasm_status st;
+  check_tail_items tail;
+  bool copied = false;
+  diag = diag_or_scratch(diag, &scratch);
+  diag_clear(diag);
+  if (!out) return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "prepared");
+  memset(out, 0, sizeof *out);
+  if (!ref || (ref->stages & CWASM_STAGE_METADATA) == 0 || ref->meta.have != CWASM_HAVE_ALL)
+    return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "reference");
+  if (opt) out->opt = *opt;
+
+  t = *ref;
+  if (ref->engine.count == 1 && ref->engine.section.data.n <= CWASM_PREPARED_ENGINE_MAX) {
+    /* copy the engine section; split it and run the back half of the parse again on the copy */
+    cwasm_bytes copy;
+    out->engine_len = (uint32_t)ref->engine.section.data.n;
+    out->engine_index = ref->engine.section.index;
+    out->engine_offset = ref->engine.section.offset;
+    if (out->engine_len) memcpy(out->engine, ref->engine.section.data.p, out->engine_len);
+    copy.p = out->engine_len ? out->engine : NULL;
+    copy.n = out->engine_len;
+    if (cwasm_engine_split(copy, out->engine_offset, &t.engine, diag) != CWASM_OK)
+      return prepare_fail(out, diag, CWASM_E_ARGUMENT, "reference"); /* unreachable: ref split it */
+    t.engine.section.data = copy;
+    memset(&t.version, 0, sizeof t.version);
+    memset(&t.meta, 0, sizeof t.meta);
+    memset(&t.warnings, 0, sizeof t.warnings);
+    t.stages &= CWASM_STAGE_ELF | CWASM_STAGE_ENGINE;
+    t.release = NULL;
+    t.layout_source = CWASM_LAYOUT_NONE;
+    t.candidates = 0;
+    st = artifact_parse_back(&t, &out->opt, diag);
+    if (st != CWASM_OK || !same_back(&t, ref)) return prepare_fail(out, diag, CWASM_E_ARGUMENT, "reference");
+    out->version = t.version;
+    out->release = t.release;
+    out->layout_source = t.layout_source;
+    out->candidates = t.candidates;
+    out->meta = t.meta;
+    out->warnings = t.warnings;
+    t.warnings = ref->warnings; /* the check below copies the reference's own */
+    copied = out->warnings.dropped == 0;
+  }
+
+  if (host) {
+    out->host = *host;
+  } else {
+    /* from the copy: its OperatorCost table points into out->engine */
+    st = cwasm_host_from_reference(&t, NULL, &out->host, diag);
+    if (st != CWASM_OK) {
+      memset(out, 0, sizeof *out);
+      return st;
+    }
+  }
+  if (!cwasm_release_get(out->host.release))
+    return prepare_fail(out, diag, CWASM_E_RELEASE_UNKNOWN, "host.release");
+
+  /* the check's tail, once: what every input with these engine bytes gets */
+  if (copied && check_capture(&t, &out->host, out->items, CWASM_PREPARED_MAX_ITEMS, &tail)) {
+    out->findings = tail.findings;
+    out->item_warnings = tail.warnings;
+    out->notes = tail.notes;
+    out->count = tail.count;
+    out->shortcut = 1;
+  } else {
+    memset(out->items, 0, sizeof out->items);
+  }
+  return CWASM_OK;
+}
+
+/* ------------------------------------------------------------ check */
+
+/* The input's engine section is the only one, and the reference's bytes. */
+static bool same_engine(const cwasm_prepared *p, const cwasm_artifact *a) {
+  const cwasm_bytes d = a->engine.section.data;
+  return p->shortcut && a->engine.count == 1 && d.n == p->engine_len &&
+         (d.n == 0 || memcmp(d.p, p->engine, d.n) == 0);
+}
+
+/* artifact_parse_back's results for the input, from the prepared ones. */
+static void take_back(const cwasm_prepared *p, cwasm_artifact *a) {
+  mover m;
+  m.from = p->engine;
+  m.from_n = p->engine_len;
+  m.to = span_from_bytes(a->engine.section.data, a->engine.section.offset);
+  m.delta = a->engine.section.offset - p->engine_offset;
+  m.from_index = p->engine_index;
+  m.to_index = a->engine.section.index;
+
+  a->version = p->version;
+  move_str(&m, &a->version.text);
+  a->release = p->release;
+  a->layout_source = p->layout_source;
+  a->candidates = p->candidates;
+  a->meta = p->meta;
+  move_meta(&m, &a->meta);
+  for (uint32_t i = 0; i < p->warnings.count; i++) {
+    cwasm_diag d = p->warnings.items[i];
+    move_off(&m, &d.offset);
+    if (d.section == m.from_index) d.section = m.to_index;
+    warn_add_diag(&a->warnings, &d);
+  }
+  a->stages |= CWASM_STAGE_VERSION | CWASM_STAGE_METADATA;
+}
+
+cwasm_status cwasm_parse_check(const cwasm_prepared *p, const uint8_t *buf, size_t len, cwasm_artifact *a,
+                               cwasm_report *r, cwasm_diag *diag) {
+  cwasm_diag scratch;
+  cwasm_status st;
+  diag = diag_or_scratch(diag, &scratch);
+  diag_clear(diag);
+  if (!p || !r) return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, p ? "report" : "prepared");
+  st = artifact_parse_front(buf, len, &p->opt, a, diag);
+  if (st == CWASM_OK && same_engine(p, a)) {
+    take_back(p, a);
+    artifact_parse_finish(a);
+    check_replay(a, &p->host, r, p->items, p->count, a->engine.section.offset - p->engine_offset);
+    return CWASM_OK;
+  }
+  if (st == CWASM_OK) st = artifact_parse_back(a, &p->opt, diag);
+  if (st != CWASM_OK) {
+    memset(r, 0, offsetof(cwasm_report, items));
+    r->host_release = p->host.release;
+    return st;
+  }
+  artifact_parse_finish(a);
+  return cwasm_check(a, &p->host, r);
+}
