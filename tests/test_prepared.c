@@ -336,6 +336,14 @@ static void shortcut_off_keeps_results(void **state) {
   assert_int_equal(r_fast.items[0].code, CWASM_F_SHARED_FLAG_UNKNOWN);
 
   /* two engine sections (lenient): the shortcut needs exactly one */
+  mb_init(&m, meta, sizeof meta, rel->layout->codec);
+  mb_str(&m, "x86_64-unknown-linux-gnu");
+  mb_u64(&m, 2);
+  for (unsigned i = 0; i < 2; i++) mb_flag_bool(&m, "no_such_setting", 1);
+  mb_u64(&m, 0);
+  mb_tunables(&m, rel->layout, &vals);
+  mb_features(&m, rel->layout, 0);
+  n_engine = mb_engine(engine, sizeof engine, "48", meta, m.n);
   {
     cwasm_options lenient = {.flags = CWASM_OPT_LENIENT};
     eb_section two[] = {{.name = ".wasmtime.engine", .type = EB_SHT_PROGBITS, .data = engine, .size = n_engine},
@@ -346,6 +354,19 @@ static void shortcut_off_keeps_results(void **state) {
     prepare_from(img, len, &lenient, NULL);
     assert_int_equal(prep.shortcut, 0);
     assert_int_equal(expect_same(&prep, img, len, "two engine sections"), CWASM_OK);
+    /* a reference with one of them, prepared with the shortcut on: the input with two still
+     * takes the full path (Wasmtime's eras read different ones) */
+    {
+      uint8_t *one;
+      size_t n_one;
+      eb_spec spec1 = {.sections = two, .nsections = 1};
+      assert_int_equal(eb_build(&spec1, &one, &n_one, NULL), 0);
+      prepare_from(one, n_one, &lenient, NULL);
+      assert_int_equal(prep.shortcut, 1);
+      assert_int_equal(expect_same(&prep, img, len, "two engine sections, shortcut on"), CWASM_OK);
+      assert_int_equal(a_fast.engine.count, 2);
+      free(one);
+    }
   }
   free(img);
 }
@@ -372,6 +393,20 @@ static void argument_errors(void **state) {
   /* options other than those the reference was parsed with: its bytes decode otherwise */
   assert_int_equal(cwasm_prepare(NULL, &ref_art, &forced, &prep, &d), CWASM_E_ARGUMENT);
   assert_string_equal(d.field, "reference");
+  /* a reference parsed leniently (a development build), prepared strictly: the strict parse
+   * of its engine section fails */
+  {
+    size_t dlen;
+    cwasm_options lenient = {.flags = CWASM_OPT_LENIENT};
+    uint8_t *dev = tb_read_file(CORPUS "/malformed/meta-dev-build-36-over-35.cwasm", &dlen);
+    assert_non_null(dev);
+    assert_int_equal(cwasm_parse(dev, dlen, &lenient, &partial, &d), CWASM_OK);
+    assert_int_equal(cwasm_prepare(NULL, &partial, NULL, &prep, &d), CWASM_E_ARGUMENT);
+    assert_string_equal(d.field, "reference");
+    assert_int_equal(cwasm_prepare(NULL, &partial, &lenient, &prep, &d), CWASM_OK);
+    assert_int_equal(prep.shortcut, 1);
+    free(dev);
+  }
   /* a host of no known release */
   {
     cwasm_host h;

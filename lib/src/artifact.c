@@ -262,7 +262,9 @@ cwasm_status artifact_parse_front(const uint8_t *buf, size_t len, const cwasm_op
   st = cwasm_engine_find(&out->elf, opt, &out->engine, &out->warnings, diag);
   if (st == CWASM_E_ENGINE_MISSING) {
     cwasm_diag ld;
-    cwasm_status lst = legacy_after_elf(whole, &out->elf, out, &ld);
+    cwasm_status lst;
+    diag_clear(&ld); /* padding too: *diag is a copy of it */
+    lst = legacy_after_elf(whole, &out->elf, out, &ld);
     if (lst != CWASM_E_ENGINE_MISSING) {
       *diag = ld;
       return lst;

@@ -23,27 +23,26 @@
 
 typedef struct mover {
   const uint8_t *from; /* the prepared copy the results were decoded from */
-  size_t from_n;
   span to;             /* the input's engine section (same length) */
   uint64_t delta;      /* to.off - from's offset, modulo 2^64 */
   uint32_t from_index, to_index;
 } mover;
 
 /* A view into the prepared copy as the view at the same position of the
- * input's engine section. Every view of the moved results points into the
- * copy or is NULL (empty); anything else is left alone. */
+ * input's engine section. Every view of the moved results is NULL (empty)
+ * or points into the copy, which has the input section's length; a pointer
+ * anywhere else would fail span_sub and be left alone. */
 static const void *move_ptr(const mover *m, const void *p, size_t n) {
-  uintptr_t at = (uintptr_t)p - (uintptr_t)m->from;
   span out;
-  if (!p || at >= m->from_n || !span_sub(m->to, at, n, &out)) return p;
+  out.p = p;
+  if (p) (void)span_sub(m->to, (uint64_t)((uintptr_t)p - (uintptr_t)m->from), n, &out);
   return out.p;
 }
 
 static void move_str(const mover *m, cwasm_str *s) { s->p = (const char *)move_ptr(m, s->p, s->n); }
 static void move_bytes(const mover *m, cwasm_bytes *b) { b->p = (const uint8_t *)move_ptr(m, b->p, b->n); }
-static void move_off(const mover *m, uint64_t *off) {
-  if (*off != CWASM_NO_OFFSET) *off += m->delta;
-}
+/* Offsets of decoded fields and of warnings are always absolute positions. */
+static void move_off(const mover *m, uint64_t *off) { *off += m->delta; }
 
 static void move_meta(const mover *m, cwasm_metadata *md) {
   move_str(m, &md->target);
@@ -63,13 +62,29 @@ static void move_meta(const mover *m, cwasm_metadata *md) {
 
 /* ------------------------------------------------------------ prepare */
 
-/* The back half of the parse decoded from the copy must give what it gave
- * for the reference, or the reference was parsed with other options. */
-static bool same_back(const cwasm_artifact *t, const cwasm_artifact *ref) {
-  return t->stages == ref->stages && t->release == ref->release && t->layout_source == ref->layout_source &&
-         t->candidates == ref->candidates && t->meta.have == ref->meta.have &&
-         t->meta.consumed == ref->meta.consumed && t->meta.trailing_bytes == ref->meta.trailing_bytes &&
-         t->version.kind == ref->version.kind && t->meta.layout == ref->meta.layout;
+/* What the back half of the parse decided: decoded from the copy with the
+ * prepared options, it must be what it was for the reference, or the
+ * reference was parsed with other options. */
+typedef struct back_key {
+  const cwasm_release *release;
+  const cwasm_layout *layout;
+  uint64_t candidates, consumed, trailing;
+  uint32_t stages, layout_source, have, version_kind;
+} back_key;
+
+static back_key key_of(const cwasm_artifact *a) {
+  back_key k;
+  memset(&k, 0, sizeof k);
+  k.release = a->release;
+  k.layout = a->meta.layout;
+  k.candidates = a->candidates;
+  k.consumed = a->meta.consumed;
+  k.trailing = a->meta.trailing_bytes;
+  k.stages = a->stages;
+  k.layout_source = (uint32_t)a->layout_source;
+  k.have = a->meta.have;
+  k.version_kind = (uint32_t)a->version.kind;
+  return k;
 }
 
 static cwasm_status prepare_fail(cwasm_prepared *out, cwasm_diag *diag, cwasm_status st, const char *field) {
@@ -88,7 +103,7 @@ cwasm_status cwasm_prepare(const cwasm_host *host, const cwasm_artifact *ref, co
   diag_clear(diag);
   if (!out) return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "prepared");
   memset(out, 0, sizeof *out);
-  if (!ref || (ref->stages & CWASM_STAGE_METADATA) == 0 || ref->meta.have != CWASM_HAVE_ALL)
+  if (!ref || (ref->stages & CWASM_STAGE_METADATA) == 0)
     return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "reference");
   if (opt) out->opt = *opt;
 
@@ -96,14 +111,16 @@ cwasm_status cwasm_prepare(const cwasm_host *host, const cwasm_artifact *ref, co
   if (ref->engine.count == 1 && ref->engine.section.data.n <= CWASM_PREPARED_ENGINE_MAX) {
     /* copy the engine section; split it and run the back half of the parse again on the copy */
     cwasm_bytes copy;
+    back_key want = key_of(ref), got;
     out->engine_len = (uint32_t)ref->engine.section.data.n;
     out->engine_index = ref->engine.section.index;
     out->engine_offset = ref->engine.section.offset;
-    if (out->engine_len) memcpy(out->engine, ref->engine.section.data.p, out->engine_len);
-    copy.p = out->engine_len ? out->engine : NULL;
+    memcpy(out->engine, ref->engine.section.data.p, out->engine_len); /* >= 2 bytes: it was split */
+    copy.p = out->engine;
     copy.n = out->engine_len;
-    if (cwasm_engine_split(copy, out->engine_offset, &t.engine, diag) != CWASM_OK)
-      return prepare_fail(out, diag, CWASM_E_ARGUMENT, "reference"); /* unreachable: ref split it */
+    /* cannot fail: the same bytes were split when ref was parsed (and a failure would
+     * leave a framing the back half rejects) */
+    (void)cwasm_engine_split(copy, out->engine_offset, &t.engine, diag);
     t.engine.section.data = copy;
     memset(&t.version, 0, sizeof t.version);
     memset(&t.meta, 0, sizeof t.meta);
@@ -113,7 +130,9 @@ cwasm_status cwasm_prepare(const cwasm_host *host, const cwasm_artifact *ref, co
     t.layout_source = CWASM_LAYOUT_NONE;
     t.candidates = 0;
     st = artifact_parse_back(&t, &out->opt, diag);
-    if (st != CWASM_OK || !same_back(&t, ref)) return prepare_fail(out, diag, CWASM_E_ARGUMENT, "reference");
+    got = key_of(&t);
+    if (st != CWASM_OK || memcmp(&got, &want, sizeof got) != 0)
+      return prepare_fail(out, diag, CWASM_E_ARGUMENT, "reference");
     out->version = t.version;
     out->release = t.release;
     out->layout_source = t.layout_source;
@@ -155,15 +174,14 @@ cwasm_status cwasm_prepare(const cwasm_host *host, const cwasm_artifact *ref, co
 /* The input's engine section is the only one, and the reference's bytes. */
 static bool same_engine(const cwasm_prepared *p, const cwasm_artifact *a) {
   const cwasm_bytes d = a->engine.section.data;
-  return p->shortcut && a->engine.count == 1 && d.n == p->engine_len &&
-         (d.n == 0 || memcmp(d.p, p->engine, d.n) == 0);
+  /* with the shortcut on, engine_len >= 2: d.p is not NULL when the lengths agree */
+  return p->shortcut && a->engine.count == 1 && d.n == p->engine_len && memcmp(d.p, p->engine, d.n) == 0;
 }
 
 /* artifact_parse_back's results for the input, from the prepared ones. */
 static void take_back(const cwasm_prepared *p, cwasm_artifact *a) {
   mover m;
   m.from = p->engine;
-  m.from_n = p->engine_len;
   m.to = span_from_bytes(a->engine.section.data, a->engine.section.offset);
   m.delta = a->engine.section.offset - p->engine_offset;
   m.from_index = p->engine_index;
