@@ -2306,6 +2306,311 @@ static void test_elf32_and_either_kind(void **state) {
   done(&b);
 }
 
+/* ------------------------------------- the object crate's aligned reads */
+
+/*
+ * Wasmtime v3-v35 built the object crate without its `unaligned` feature
+ * (spec §2.4 mode A "Alignment", §8 v36 row): the program header, section
+ * header and symbol tables are read as naturally aligned structs, and
+ * Wasmtime's input is page-aligned, so a table at a file offset that is not a
+ * multiple of the class's word (8 for ELF64, 4 for ELF32) fails the parse that
+ * Wasmtime wraps in "failed to parse precompiled artifact as an ELF". From v36
+ * the reads are unaligned and the same file loads. cwasm's own strict parse
+ * reads all of these files.
+ */
+typedef struct odd_elf {
+  uint8_t cls;           /* 64 or 32 */
+  bool ext_shnum;        /* e_shnum 0, the count in section 0's sh_size */
+  size_t table_pad;      /* zero bytes inserted before the section header table */
+  uint64_t phoff;        /* e_phoff; 0: no program header table */
+  uint16_t phnum;        /* e_phnum (e_phentsize is the class's when phoff is set) */
+  const eb_section *more; /* sections after the engine section (indices 2...) */
+  size_t nmore;
+} odd_elf;
+
+/* An artifact of `release` (x86_64 Linux, the release's defaults) shaped by
+ * `o`, parsed strictly. */
+static void build_odd(built *b, uint16_t release, const odd_elf *o) {
+  static uint8_t engine[20000];
+  eb_section secs[8];
+  eb_spec es;
+  eb_info info;
+  cwasm_diag d;
+  spec s;
+  spec_x86(&s, release);
+  size_t n = engine_bytes(&s, engine, sizeof engine);
+  assert_true(o->nmore < sizeof secs / sizeof secs[0]);
+  engine_section(&secs[0], engine, n);
+  for (size_t i = 0; i < o->nmore; i++) secs[1 + i] = o->more[i];
+  memset(&es, 0, sizeof es);
+  es.elf_class = o->cls;
+  es.sections = secs;
+  es.nsections = 1 + o->nmore;
+  es.ext_shnum = o->ext_shnum;
+  if (o->phoff) {
+    es.set |= EB_H_PHOFF | EB_H_PHNUM | EB_H_PHENTSIZE;
+    es.phoff = o->phoff;
+    es.phnum = o->phnum;
+    es.phentsize = o->cls == 32 ? 32 : 56;
+  }
+  assert_int_equal(eb_build(&es, &b->img, &b->len, &info), 0);
+  assert_int_equal(info.shoff % 8, 0); /* where elfbuild puts the table */
+  if (o->table_pad) {
+    /* the table is the image's last part: move it, leaving the data in place */
+    size_t at = (size_t)info.shoff;
+    uint8_t *img = calloc(1, b->len + o->table_pad);
+    assert_non_null(img);
+    memcpy(img, b->img, at);
+    memcpy(img + at + o->table_pad, b->img + at, b->len - at);
+    eb_put(img, o->cls == 32 ? 32u : 40u, o->cls == 32 ? 4u : 8u, at + o->table_pad, false);
+    free(b->img);
+    b->img = img;
+    b->len += o->table_pad;
+  }
+  if (cwasm_parse(b->img, b->len, NULL, &b->a, &d) != CWASM_OK) {
+    char msg[256];
+    cwasm_diag_format(&d, msg, sizeof msg);
+    fail_msg("strict parse: %s", msg);
+  }
+}
+
+/* The one finding of the object crate's parse, with its field, offset, section index and texts. */
+static void expect_object_finding(const cwasm_report *r, const char *field, uint64_t offset, uint32_t index,
+                                  const char *artifact, const char *host, const char *message) {
+  const cwasm_finding *f = expect_one(r, CWASM_F_ELF_SECTIONS, message);
+  assert_int_equal(f->kind, CWASM_ITEM_FINDING);
+  assert_int_equal(f->stage, CWASM_STAGE_CHECK_ELF);
+  assert_string_equal(f->context, "failed to parse precompiled artifact as an ELF");
+  assert_string_equal(f->field, field);
+  assert_int_equal(f->offset, offset);
+  assert_int_equal(f->index, index);
+  assert_string_equal(f->artifact, artifact);
+  assert_string_equal(f->host, host);
+  assert_int_equal(r->warnings, 0);
+}
+
+/* `o` built for each release of `with` (0-terminated) gets the finding, for each of `without` it does not. */
+static void odd_per_release(const odd_elf *o, const uint16_t *with, const uint16_t *without, const char *field,
+                            uint64_t offset, uint32_t index, const char *artifact, const char *message) {
+  built b;
+  cwasm_host h;
+  for (; *with; with++) {
+    build_odd(&b, *with, o);
+    host_x86(&h, *with);
+    expect_object_finding(check(&b, &h), field, offset, index, artifact, "a naturally aligned table", message);
+    done(&b);
+  }
+  for (; *without; without++) {
+    build_odd(&b, *without, o);
+    host_x86(&h, *without);
+    expect_compatible(check(&b, &h));
+    done(&b);
+  }
+}
+
+static void test_object_crate_misaligned_header_tables(void **state) {
+  (void)state;
+  static const uint16_t aligned_eras[] = {3, 21, 22, 28, 35, 0};
+  static const uint16_t unaligned_eras[] = {36, 42, 43, 49, 0};
+  static const uint16_t elf32_era[] = {3, 21, 0};
+  static const uint16_t none[] = {0};
+  odd_elf o;
+
+  /* e_shoff 4 past a multiple of 8, e_shnum set: object's section_headers() */
+  memset(&o, 0, sizeof o);
+  o.cls = 64;
+  o.table_pad = 4;
+  odd_per_release(&o, aligned_eras, unaligned_eras, "e_shoff", 40, CWASM_NO_INDEX, "misaligned",
+                  "Invalid ELF section header offset/size/alignment");
+  /* e_shnum 0: the count is read from section 0 first, object's section_0() */
+  o.ext_shnum = true;
+  odd_per_release(&o, aligned_eras, unaligned_eras, "e_shoff", 40, CWASM_NO_INDEX, "misaligned",
+                  "Invalid ELF section header offset or size");
+  /* ELF32 (read by v3-v21 only): its word is 4, and e_shoff is at 32 */
+  memset(&o, 0, sizeof o);
+  o.cls = 32;
+  o.table_pad = 2;
+  odd_per_release(&o, elf32_era, none, "e_shoff", 32, CWASM_NO_INDEX, "misaligned",
+                  "Invalid ELF section header offset/size/alignment");
+  o.table_pad = 4; /* a multiple of ELF32's word */
+  odd_per_release(&o, none, elf32_era, NULL, 0, 0, NULL, NULL);
+
+  /* a program header table at 4 (inside the file, overlapping the header) */
+  memset(&o, 0, sizeof o);
+  o.cls = 64;
+  o.phoff = 4;
+  o.phnum = 1;
+  odd_per_release(&o, aligned_eras, unaligned_eras, "e_phoff", 32, CWASM_NO_INDEX, "misaligned",
+                  "Invalid ELF program header size or alignment");
+  o.phoff = 8; /* aligned: read fine in every era */
+  odd_per_release(&o, none, aligned_eras, NULL, 0, 0, NULL, NULL);
+  o.phoff = 4; /* e_phnum 0: no table at all, whatever e_phoff says */
+  o.phnum = 0;
+  odd_per_release(&o, none, aligned_eras, NULL, 0, 0, NULL, NULL);
+  memset(&o, 0, sizeof o);
+  o.cls = 32;
+  o.phoff = 2;
+  o.phnum = 1;
+  odd_per_release(&o, elf32_era, none, "e_phoff", 28, CWASM_NO_INDEX, "misaligned",
+                  "Invalid ELF program header size or alignment");
+  o.phoff = 4;
+  odd_per_release(&o, none, elf32_era, NULL, 0, 0, NULL, NULL);
+}
+
+/* Symbol and relocation tables of an ELF32 (v3-v21) and an ELF64 file. */
+static void test_object_crate_symbol_tables(void **state) {
+  (void)state;
+  static const uint8_t sym[24]; /* the null symbol, Elf64_Sym size (Elf32_Sym: 16) */
+  static const uint8_t strtab[1];
+  static const uint16_t elf32_era[] = {21, 0};
+  static const uint16_t with_symbols[] = {21, 35, 42, 0};
+  static const uint16_t none[] = {0};
+  eb_section more[4];
+  odd_elf o;
+
+  /* ELF32: [1] engine, [2] 1-byte pad, [3] .symtab right after it (not a multiple of 4), [4] .strtab */
+  memset(more, 0, sizeof more);
+  more[0].name = ".pad";
+  more[0].type = EB_SHT_PROGBITS;
+  more[0].size = 1;
+  more[0].addralign = 8; /* the pad starts aligned whatever the engine's size */
+  more[1].name = ".symtab";
+  more[1].type = EB_SHT_SYMTAB;
+  more[1].data = sym;
+  more[1].size = 16;
+  more[1].link = 4;
+  more[1].entsize = 16;
+  more[2].name = ".strtab";
+  more[2].type = EB_SHT_STRTAB;
+  more[2].data = strtab;
+  more[2].size = 1;
+  memset(&o, 0, sizeof o);
+  o.cls = 32;
+  o.more = more;
+  o.nmore = 3;
+  built b;
+  cwasm_host h;
+  cwasm_section s;
+  cwasm_diag d;
+  build_odd(&b, 21, &o);
+  assert_int_equal(cwasm_elf_section(&b.a.elf, 3, &s, &d), CWASM_OK);
+  assert_int_equal(s.type, EB_SHT_SYMTAB);
+  assert_int_equal(s.offset % 4, 1);
+  uint64_t hdr = b.a.elf.shoff + 3u * 40u;
+  done(&b);
+  odd_per_release(&o, elf32_era, none, "sh_offset", hdr + 16, 3, "misaligned", "Invalid ELF symbol table data");
+  more[0].size = 4; /* the table at a multiple of 4 */
+  odd_per_release(&o, none, elf32_era, NULL, 0, 0, NULL, NULL);
+
+  /* ELF64: [2] .symtab (aligned), [3] .strtab, [4] .rela.text linked to the
+   * symbol table. object checks sh_info only when it is not 0 (0: dynamic
+   * relocations, applying to no section). */
+  memset(more, 0, sizeof more);
+  more[0].name = ".symtab";
+  more[0].type = EB_SHT_SYMTAB;
+  more[0].data = sym;
+  more[0].size = 24;
+  more[0].addralign = 8;
+  more[0].link = 3;
+  more[0].entsize = 24;
+  more[1].name = ".strtab";
+  more[1].type = EB_SHT_STRTAB;
+  more[1].data = strtab;
+  more[1].size = 1;
+  more[2].name = ".rela.text";
+  more[2].type = EB_SHT_RELA;
+  more[2].addralign = 8;
+  more[2].link = 2;
+  more[2].info = 0;
+  more[2].entsize = 24;
+  memset(&o, 0, sizeof o);
+  o.cls = 64;
+  o.more = more;
+  o.nmore = 3;
+  odd_per_release(&o, none, with_symbols, NULL, 0, 0, NULL, NULL);
+  more[2].info = 9; /* past the 6 sections */
+  build_odd(&b, 21, &o);
+  host_x86(&h, 21);
+  const cwasm_finding *f = expect_one(check(&b, &h), CWASM_F_ELF_SECTIONS,
+                                      "Invalid ELF sh_info for relocation section");
+  assert_string_equal(f->context, "failed to parse precompiled artifact as an ELF");
+  assert_string_equal(f->field, "sh_info");
+  assert_int_equal(f->offset, b.a.elf.shoff + 4u * 64u + 44u);
+  assert_int_equal(f->index, 4);
+  assert_string_equal(f->artifact, "past the section table");
+  assert_string_equal(f->host, "a section index");
+  done(&b);
+}
+
+/* The prepared fast path replays the reference's check items with their
+ * offsets moved to the input's engine section; an item that has no offset in
+ * the artifact (a note on an unknown host value) keeps CWASM_NO_OFFSET. */
+static void test_prepared_replay_keeps_unplaced_notes(void **state) {
+  (void)state;
+  static uint8_t engine[20000];
+  static cwasm_prepared prep;
+  static cwasm_report fast;
+  static const uint8_t pad[8];
+  eb_section secs[2];
+  eb_spec es;
+  spec s;
+  built ref, in;
+  cwasm_host h;
+  cwasm_diag d;
+  spec_x86(&s, 40);
+  size_t n = engine_bytes(&s, engine, sizeof engine);
+  build_engine(&ref, engine, n, CWASM_EF_MODULE, false);
+  host_x86(&h, 40);
+  h.have_features = 0; /* v40's stack_switch_model rule needs them too */
+  assert_int_equal(cwasm_prepare(&h, &ref.a, NULL, &prep, &d), CWASM_OK);
+  assert_int_equal(prep.shortcut, 1);
+  assert_int_equal(prep.notes, 2);
+  assert_int_equal(prep.count, 2);
+  assert_string_equal(prep.items[0].field, "shared_flags.stack_switch_model");
+  uint64_t flag_at = prep.items[0].offset;
+  assert_true(flag_at > EB_ARTIFACT_ENGINE_OFFSET && flag_at < EB_ARTIFACT_ENGINE_OFFSET + n);
+  assert_string_equal(prep.items[1].field, "features");
+  assert_int_equal(prep.items[1].offset, CWASM_NO_OFFSET);
+
+  /* the same engine bytes, 8 bytes further and one index later */
+  memset(secs, 0, sizeof secs);
+  secs[0].name = ".pad";
+  secs[0].type = EB_SHT_PROGBITS;
+  secs[0].data = pad;
+  secs[0].size = sizeof pad;
+  engine_section(&secs[1], engine, n);
+  memset(&es, 0, sizeof es);
+  es.sections = secs;
+  es.nsections = 2;
+  assert_int_equal(eb_build(&es, &in.img, &in.len, NULL), 0);
+  assert_int_equal(cwasm_parse_check(&prep, in.img, in.len, &in.a, &fast, &d), CWASM_OK);
+  assert_int_equal(in.a.engine.section.offset, EB_ARTIFACT_ENGINE_OFFSET + sizeof pad);
+  assert_int_equal(in.a.engine.section.index, 2);
+  assert_int_equal(fast.compatible, 1);
+  assert_int_equal(fast.findings, 0);
+  assert_int_equal(fast.notes, 2);
+  assert_int_equal(fast.count, 2);
+  const cwasm_finding *f = &fast.items[0];
+  assert_int_equal(f->kind, CWASM_ITEM_NOTE);
+  assert_int_equal(f->code, CWASM_W_UNCHECKED);
+  assert_int_equal(f->stage, CWASM_STAGE_CHECK_SHARED_FLAGS);
+  assert_int_equal(f->offset, flag_at + sizeof pad); /* moved with the engine section */
+  assert_string_equal(f->message, "not checked: whether the host enables stack switching is unknown");
+  f = &fast.items[1];
+  assert_int_equal(f->kind, CWASM_ITEM_NOTE);
+  assert_int_equal(f->code, CWASM_W_UNCHECKED);
+  assert_int_equal(f->stage, CWASM_STAGE_CHECK_FEATURES);
+  assert_string_equal(f->field, "features");
+  assert_int_equal(f->offset, CWASM_NO_OFFSET); /* not moved */
+  assert_string_equal(f->message, "not checked: the host's WebAssembly features are unknown");
+  /* exactly what the full parse and check give */
+  cwasm_report *slow = check(&in, &h);
+  assert_int_equal(slow->count, 2);
+  assert_memory_equal(slow->items, fast.items, 2 * sizeof fast.items[0]);
+  done(&in);
+  done(&ref);
+}
+
 /* v43+ reads the last engine section; when that one is unusable, that is the
  * finding and nothing after it is checked. */
 static void test_last_engine_section_unusable(void **state) {
@@ -3069,6 +3374,9 @@ int main(void) {
       cmocka_unit_test(test_host_set_tunable_values),
       cmocka_unit_test(test_reference_edges),
       cmocka_unit_test(test_elf32_and_either_kind),
+      cmocka_unit_test(test_object_crate_misaligned_header_tables),
+      cmocka_unit_test(test_object_crate_symbol_tables),
+      cmocka_unit_test(test_prepared_replay_keeps_unplaced_notes),
       cmocka_unit_test(test_last_engine_section_unusable),
       cmocka_unit_test(test_host_without_triple),
       cmocka_unit_test(test_isa_unknown_host_machine),

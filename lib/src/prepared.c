@@ -120,7 +120,7 @@ cwasm_status cwasm_prepare(const cwasm_host *host, const cwasm_artifact *ref, co
     copy.n = out->engine_len;
     /* cannot fail: the same bytes were split when ref was parsed (and a failure would
      * leave a framing the back half rejects) */
-    (void)cwasm_engine_split(copy, out->engine_offset, &t.engine, diag);
+    st = cwasm_engine_split(copy, out->engine_offset, &t.engine, diag);
     t.engine.section.data = copy;
     memset(&t.version, 0, sizeof t.version);
     memset(&t.meta, 0, sizeof t.meta);
