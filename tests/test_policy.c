@@ -3329,6 +3329,124 @@ static void test_host_construction_edges(void **state) {
   done(&b);
 }
 
+/* Corner cases of Wasmtime v3-v42's object-crate parse (each expectation
+ * checked against object 0.30, aligned and unaligned builds). Uses build_odd /
+ * odd_elf from the tests above. */
+static const uint8_t gap_sym[24];
+static const uint8_t gap_strtab[1];
+
+/* An empty SHT_SYMTAB at an odd offset: object still casts the (empty) slice
+ * and checks its alignment. */
+static void test_object_crate_corner_empty_symtab(void **state) {
+  (void)state;
+  eb_section more[3];
+  odd_elf o;
+  built b;
+  cwasm_host h;
+  memset(more, 0, sizeof more);
+  more[0].name = ".pad"; more[0].type = EB_SHT_PROGBITS; more[0].size = 1; more[0].addralign = 8;
+  more[1].name = ".symtab"; more[1].type = EB_SHT_SYMTAB; more[1].size = 0; more[1].link = 4;
+  more[2].name = ".strtab"; more[2].type = EB_SHT_STRTAB; more[2].data = gap_strtab; more[2].size = 1;
+  memset(&o, 0, sizeof o);
+  o.cls = 64; o.more = more; o.nmore = 3;
+  build_odd(&b, 21, &o);
+  host_x86(&h, 21);
+  expect_one(check(&b, &h), CWASM_F_ELF_SECTIONS, "Invalid ELF symbol table data");
+  done(&b);
+}
+
+/* An SHT_SYMTAB_SHNDX (18) linked to the symbol table at an offset that is
+ * not a multiple of 4 (its entries are u32). */
+static void test_object_crate_corner_symtab_shndx(void **state) {
+  (void)state;
+  eb_section more[4];
+  odd_elf o;
+  built b;
+  cwasm_host h;
+  cwasm_section s;
+  cwasm_diag d;
+  memset(more, 0, sizeof more);
+  more[0].name = ".pad"; more[0].type = EB_SHT_PROGBITS; more[0].size = 1; more[0].addralign = 8;
+  more[1].name = ".symtab_shndx"; more[1].type = 18; more[1].size = 4; more[1].link = 4;
+  more[2].name = ".symtab"; more[2].type = EB_SHT_SYMTAB; more[2].data = gap_sym; more[2].size = 24;
+  more[2].addralign = 8; more[2].link = 5;
+  more[3].name = ".strtab"; more[3].type = EB_SHT_STRTAB; more[3].data = gap_strtab; more[3].size = 1;
+  memset(&o, 0, sizeof o);
+  o.cls = 64; o.more = more; o.nmore = 4;
+  build_odd(&b, 21, &o);
+  assert_int_equal(cwasm_elf_section(&b.a.elf, 3, &s, &d), CWASM_OK);
+  assert_int_equal(s.offset % 4, 1);
+  host_x86(&h, 21);
+  expect_one(check(&b, &h), CWASM_F_ELF_SECTIONS, "Invalid ELF symtab_shndx data");
+  done(&b);
+}
+
+/* No SHT_SYMTAB: object takes symbol section index 0, so a relocation section
+ * with sh_link 0 and sh_info past the table is refused (v3-v42). */
+static void test_object_crate_corner_rela_without_symtab(void **state) {
+  (void)state;
+  eb_section more[1];
+  odd_elf o;
+  built b;
+  cwasm_host h;
+  memset(more, 0, sizeof more);
+  more[0].name = ".rela.x"; more[0].type = EB_SHT_RELA; more[0].addralign = 8; more[0].info = 99;
+  memset(&o, 0, sizeof o);
+  o.cls = 64; o.more = more; o.nmore = 1;
+  build_odd(&b, 42, &o);
+  host_x86(&h, 42);
+  expect_one(check(&b, &h), CWASM_F_ELF_SECTIONS, "Invalid ELF sh_info for relocation section");
+  done(&b);
+}
+
+/* e_phnum = PN_XNUM with section 0's sh_info = 0: the count is 0, there is no
+ * table, and a misaligned e_phoff does not matter. */
+static void test_object_crate_corner_pn_xnum_empty(void **state) {
+  (void)state;
+  odd_elf o;
+  built b;
+  cwasm_host h;
+  memset(&o, 0, sizeof o);
+  o.cls = 64; o.phoff = 4; o.phnum = 0xffff;
+  build_odd(&b, 21, &o);
+  host_x86(&h, 21);
+  expect_compatible(check(&b, &h));
+  done(&b);
+}
+
+/* Both tables misaligned: object reads the program headers first, so the
+ * error Wasmtime returns (the first finding) is the program header one. */
+static void test_object_crate_corner_order(void **state) {
+  (void)state;
+  odd_elf o;
+  built b;
+  cwasm_host h;
+  memset(&o, 0, sizeof o);
+  o.cls = 64; o.phoff = 4; o.phnum = 1; o.table_pad = 4;
+  build_odd(&b, 21, &o);
+  host_x86(&h, 21);
+  const cwasm_finding *f = nth(check(&b, &h), CWASM_ITEM_FINDING, 0);
+  assert_non_null(f);
+  assert_string_equal(f->field, "e_phoff");
+  assert_string_equal(f->message, "Invalid ELF program header size or alignment");
+  done(&b);
+}
+
+/* e_phnum = PN_XNUM and a misaligned section table (e_shnum set): object
+ * reads section 0 for the program header count first and fails there. */
+static void test_object_crate_corner_pn_xnum_section0(void **state) {
+  (void)state;
+  odd_elf o;
+  built b;
+  cwasm_host h;
+  memset(&o, 0, sizeof o);
+  o.cls = 64; o.phoff = 8; o.phnum = 0xffff; o.table_pad = 4;
+  build_odd(&b, 21, &o);
+  host_x86(&h, 21);
+  expect_one(check(&b, &h), CWASM_F_ELF_SECTIONS, "Invalid ELF section header offset or size");
+  done(&b);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_defaults_compatible_everywhere),
@@ -3377,6 +3495,12 @@ int main(void) {
       cmocka_unit_test(test_object_crate_misaligned_header_tables),
       cmocka_unit_test(test_object_crate_symbol_tables),
       cmocka_unit_test(test_prepared_replay_keeps_unplaced_notes),
+      cmocka_unit_test(test_object_crate_corner_empty_symtab),
+      cmocka_unit_test(test_object_crate_corner_symtab_shndx),
+      cmocka_unit_test(test_object_crate_corner_rela_without_symtab),
+      cmocka_unit_test(test_object_crate_corner_pn_xnum_empty),
+      cmocka_unit_test(test_object_crate_corner_order),
+      cmocka_unit_test(test_object_crate_corner_pn_xnum_section0),
       cmocka_unit_test(test_last_engine_section_unusable),
       cmocka_unit_test(test_host_without_triple),
       cmocka_unit_test(test_isa_unknown_host_machine),

@@ -313,54 +313,110 @@ static void object_finding(checker *c, const char *field, uint64_t offset, uint6
 
 /*
  * Before v43 Wasmtime parses the whole file with the object crate (spec §2.4
- * mode A step 1): the first SHT_SYMTAB and SHT_DYNSYM tables with their string
- * tables, the relocation sections linked to the symbol table, and (v3-v35,
- * built without object's `unaligned` feature) naturally aligned header and
- * symbol tables. cwasm's own parse does not need any of that, so a file can be
- * well-formed for cwasm and still be refused by those releases.
+ * mode A step 1), in this order: the program header table (its count from
+ * section 0's sh_info when e_phnum is PN_XNUM), the section header table
+ * (section 0 first when e_shnum is 0), the first SHT_SYMTAB with its string
+ * table and every SHT_SYMTAB_SHNDX linked to it, the same for the first
+ * SHT_DYNSYM, then the relocation sections linked to the symbol table
+ * (section 0 when there is none). v3-v35, built without object's `unaligned`
+ * feature, also need each table naturally aligned: header tables and symbol
+ * tables to the word, SHT_SYMTAB_SHNDX to 4 bytes, even when empty. cwasm's
+ * own parse needs none of that, so a file can be well-formed for cwasm and
+ * still be refused by those releases. Object stops at the first failure
+ * (Wasmtime's error, our first finding); the later ones are further reasons.
  */
+typedef struct object_view {
+  const cwasm_elf *e;
+  bool aligned;       /* v3-v35 */
+  uint64_t word;      /* 8 (ELF64) or 4 */
+  uint64_t sh_link_at, sh_info_at, sh_offset_at; /* field offsets in a section header */
+} object_view;
+
+static uint64_t shdr_at(const object_view *v, uint64_t i) { return v->e->shoff + i * v->e->shentsize; }
+
+/* A symbol table (the first of its type, index i) and the SHT_SYMTAB_SHNDX sections linked to it. */
+static void object_symbols(checker *c, const object_view *v, uint64_t i, const cwasm_section *s) {
+  const cwasm_elf *e = v->e;
+  cwasm_section t;
+  cwasm_diag d;
+  if (v->aligned && s->offset % v->word)
+    object_finding(c, "sh_offset", shdr_at(v, i) + v->sh_offset_at, i, "misaligned", "a naturally aligned table",
+                   "Invalid ELF symbol table data");
+  if (s->link >= e->shnum)
+    object_finding(c, "sh_link", shdr_at(v, i) + v->sh_link_at, i, "past the section table", "a string table",
+                   "Invalid ELF section index");
+  else if (cwasm_elf_section(e, s->link, &t, &d) != CWASM_E_ARGUMENT && t.type != 3u /* SHT_STRTAB */)
+    object_finding(c, "sh_link", shdr_at(v, i) + v->sh_link_at, i, "not SHT_STRTAB", "SHT_STRTAB",
+                   "Invalid ELF string section type");
+  if (!v->aligned) return;
+  for (uint64_t j = 0; j < e->shnum; j++) {
+    if (cwasm_elf_section(e, j, &t, &d) == CWASM_E_ARGUMENT) continue;
+    if (t.type == 18u /* SHT_SYMTAB_SHNDX */ && t.link == i && t.offset % 4u)
+      object_finding(c, "sh_offset", shdr_at(v, j) + v->sh_offset_at, j, "misaligned", "a 4-byte aligned table",
+                     "Invalid ELF symtab_shndx data");
+  }
+}
+
 static void check_object_tables(checker *c) {
   const cwasm_elf *e = &c->a->elf;
-  const bool aligned = c->R < 36;
-  const uint64_t word = e->elf_class == 64 ? 8u : 4u;
-  const uint64_t sh_link_at = e->elf_class == 64 ? 40u : 24u, sh_info_at = sh_link_at + 4u;
-  uint64_t symtab = CWASM_NO_INDEX;
-  cwasm_section s, t;
+  object_view v;
+  uint64_t symtab = CWASM_NO_INDEX, dynsym = CWASM_NO_INDEX, symidx;
+  bool table_failed = false;
+  cwasm_section s, sym, dyn;
   cwasm_diag d;
+  v.e = e;
+  v.aligned = c->R < 36;
+  v.word = e->elf_class == 64 ? 8u : 4u;
+  v.sh_link_at = e->elf_class == 64 ? 40u : 24u;
+  v.sh_info_at = v.sh_link_at + 4u;
+  v.sh_offset_at = e->elf_class == 64 ? 24u : 16u;
 
-  if (aligned && e->shoff % word)
+  /* program headers; PN_XNUM reads section 0 first */
+  if (e->phoff) {
+    uint64_t phnum = e->phnum;
+    if (phnum == 0xffffu) {
+      if (v.aligned && e->shoff % v.word) {
+        object_finding(c, "e_shoff", e->elf_class == 64 ? 40u : 32u, CWASM_NO_INDEX, "misaligned",
+                       "a naturally aligned table", "Invalid ELF section header offset or size");
+        table_failed = true;
+        phnum = 0;
+      } else {
+        phnum = cwasm_elf_section(e, 0, &s, &d) != CWASM_E_ARGUMENT ? s.info : 0;
+      }
+    }
+    if (v.aligned && phnum && e->phoff % v.word)
+      object_finding(c, "e_phoff", e->elf_class == 64 ? 32u : 28u, CWASM_NO_INDEX, "misaligned",
+                     "a naturally aligned table", "Invalid ELF program header size or alignment");
+  }
+  /* the section header table (section 0 first when it holds the count) */
+  if (v.aligned && !table_failed && e->shoff % v.word)
     object_finding(c, "e_shoff", e->elf_class == 64 ? 40u : 32u, CWASM_NO_INDEX, "misaligned",
                    "a naturally aligned table",
                    e->shnum_field == 0 ? "Invalid ELF section header offset or size"
                                        : "Invalid ELF section header offset/size/alignment");
-  if (aligned && e->phoff && e->phnum && e->phoff % word)
-    object_finding(c, "e_phoff", e->elf_class == 64 ? 32u : 28u, CWASM_NO_INDEX, "misaligned",
-                   "a naturally aligned table", "Invalid ELF program header size or alignment");
-  for (unsigned pass = 0; pass < 2; pass++) {
-    const uint32_t want = pass ? 11u /* SHT_DYNSYM */ : 2u /* SHT_SYMTAB */;
-    for (uint64_t i = 0; i < e->shnum; i++) {
-      if (cwasm_elf_section(e, i, &s, &d) == CWASM_E_ARGUMENT || s.type != want) continue;
-      uint64_t hdr = e->shoff + i * e->shentsize;
-      if (!pass) symtab = i;
-      if (aligned && s.data.n && s.offset % word)
-        object_finding(c, "sh_offset", hdr + (e->elf_class == 64 ? 24u : 16u), i, "misaligned",
-                       "a naturally aligned table", "Invalid ELF symbol table data");
-      if (s.link >= e->shnum)
-        object_finding(c, "sh_link", hdr + sh_link_at, i, "past the section table", "a string table",
-                       "Invalid ELF section index");
-      else if (cwasm_elf_section(e, s.link, &t, &d) != CWASM_E_ARGUMENT && t.type != 3u /* SHT_STRTAB */)
-        object_finding(c, "sh_link", hdr + sh_link_at, i, "not SHT_STRTAB", "SHT_STRTAB",
-                       "Invalid ELF string section type");
-      break; /* object reads the first table of each kind */
+
+  /* the first symbol table of each kind */
+  for (uint64_t i = 0; i < e->shnum && (symtab == CWASM_NO_INDEX || dynsym == CWASM_NO_INDEX); i++) {
+    if (cwasm_elf_section(e, i, &s, &d) == CWASM_E_ARGUMENT) continue;
+    if (s.type == 2u /* SHT_SYMTAB */ && symtab == CWASM_NO_INDEX) {
+      symtab = i;
+      sym = s;
+    } else if (s.type == 11u /* SHT_DYNSYM */ && dynsym == CWASM_NO_INDEX) {
+      dynsym = i;
+      dyn = s;
     }
   }
-  if (symtab == CWASM_NO_INDEX) return;
+  if (symtab != CWASM_NO_INDEX) object_symbols(c, &v, symtab, &sym);
+  if (dynsym != CWASM_NO_INDEX) object_symbols(c, &v, dynsym, &dyn);
+
+  /* relocation sections linked to the symbol table (index 0 when there is none) */
+  symidx = symtab == CWASM_NO_INDEX ? 0 : symtab;
   for (uint64_t i = 0; i < e->shnum; i++) {
     if (cwasm_elf_section(e, i, &s, &d) == CWASM_E_ARGUMENT) continue;
-    if ((s.type != 4u && s.type != 9u) || s.link != symtab || s.info == 0) continue; /* SHT_RELA, SHT_REL */
+    if ((s.type != 4u && s.type != 9u) || s.link != symidx || s.info == 0) continue; /* SHT_RELA, SHT_REL */
     if (s.info >= e->shnum)
-      object_finding(c, "sh_info", e->shoff + i * e->shentsize + sh_info_at, i, "past the section table",
-                     "a section index", "Invalid ELF sh_info for relocation section");
+      object_finding(c, "sh_info", shdr_at(&v, i) + v.sh_info_at, i, "past the section table", "a section index",
+                     "Invalid ELF sh_info for relocation section");
   }
 }
 
