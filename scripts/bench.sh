@@ -10,11 +10,32 @@
 # corpus/valid/*.cwasm; synthetic scaling artifacts (10..60000 sections, flag
 # lists 1x..100x) are always added. One run prints, over the same files:
 # ns per artifact for cwasm_detect, locate (cwasm_elf_parse + cwasm_engine_find),
-# full decode (cwasm_parse), full check (cwasm_parse + cwasm_check against a
-# host built once from a reference artifact of the same release), the floor
-# (touching only the bytes a verifier must read), libelf's locate and the Rust
-# object crate's locate step as Wasmtime runs it; ratios; scaling; heap
-# allocations; PASS/MISS per target. Exit status 0 whatever the numbers say.
+# full decode (cwasm_parse), the general check path (cwasm_parse + cwasm_check
+# against a host built once from a reference artifact of the same release),
+# the prepared check (cwasm_parse_check against a cwasm_prepared made once from
+# that host and reference: the loader's fast path, with results identical to
+# the general path's, which the run verifies byte for byte), the two floors,
+# libelf's locate and the Rust object crate's locate step as Wasmtime runs it;
+# ratios; scaling; heap allocations; PASS/MISS per target. Exit status 0
+# whatever the numbers say.
+#
+# The floors (tools/bench/floor.c), neither with any check:
+#   touch  touches only the bytes any verifier must read (the ELF header, each
+#          section header, each byte of the engine section) with vector loads:
+#          the limit for reading them, which is bound by memory
+#   floor  touch plus the serial chain: a postcard/bincode reader cannot know
+#          where Metadata field N+1 starts before it has read field N's length
+#          or tag, so it walks the real structure (version string, target, both
+#          flag lists entry by entry, every Tunables field of the layout, the
+#          features) as a chain of dependent loads, without bounds tests or
+#          stores, from the library's public layout tables (not its decoder).
+#          This is the physical limit on this machine, since the work is bound
+#          by memory and by the serial varint chain: the targets divide by it;
+#          info lines keep the ratios against touch in view.
+#
+# Quick mode: BENCH_MIN_MS=20 BENCH_ROUNDS=2 scripts/bench.sh (about a minute,
+# noisier numbers); a full run takes about 8 minutes of CPU time (more in wall
+# time when other jobs share the cores).
 #
 # Method (tools/bench/common.h): per step, the best of BENCH_ROUNDS (5) rounds
 # of at least BENCH_MIN_MS (200) ms of the thread's CPU time, so time spent
