@@ -1,6 +1,7 @@
 /* Metadata decoding under every layout, every error code of the stage, and
  * the spec's own byte examples (Appendix A, §7.6) as independent ground truth. */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
@@ -444,6 +445,153 @@ static void flag_iterator_edges(void **state) {
   assert_int_equal(it.index, 0);
 }
 
+/* The decoder reads Tunables through one array indexed by id. */
+static void tunable_info_is_one_array(void **state) {
+  (void)state;
+  const cwasm_tunable_info *first = cwasm_tunable_info_of((cwasm_tunable_id)0);
+  for (unsigned id = 0; id < CWASM_T__COUNT; id++) {
+    assert_ptr_equal(cwasm_tunable_info_of((cwasm_tunable_id)id), first + id);
+    assert_int_equal(first[id].id, id);
+  }
+}
+
+typedef struct want_flag {
+  const char *name;
+  cwasm_flag_kind kind;
+  uint8_t v;
+  const char *enum_value;
+} want_flag;
+
+/* Iterate a list and compare it with the expected entries and offsets. */
+static void expect_flags(const cwasm_flag_list *l, const want_flag *want, const size_t *at, size_t n) {
+  cwasm_flag_iter it;
+  cwasm_flag f;
+  size_t k = 0;
+  cwasm_flags_begin(l, &it);
+  while (cwasm_flags_next(&it, &f)) {
+    assert_true(k < n);
+    assert_int_equal(f.name.n, strlen(want[k].name));
+    assert_memory_equal(f.name.p, want[k].name, f.name.n);
+    assert_int_equal(f.kind, want[k].kind);
+    assert_int_equal(f.offset, at[k]);
+    if (f.kind == CWASM_FLAG_ENUM) {
+      assert_int_equal(f.enum_value.n, strlen(want[k].enum_value));
+      assert_memory_equal(f.enum_value.p, want[k].enum_value, f.enum_value.n);
+    } else {
+      assert_int_equal(f.enum_value.n, 0);
+    }
+    assert_int_equal(f.num, f.kind == CWASM_FLAG_NUM ? want[k].v : 0);
+    assert_int_equal(f.boolean, f.kind == CWASM_FLAG_BOOL ? want[k].v : 0);
+    k++;
+  }
+  assert_int_equal(k, n);
+  assert_int_equal(it.pos, l->raw.n);
+}
+
+/* Entries in shapes the decoder's shortcuts leave to its general readers
+ * (over-long varints, long and non-ASCII text, bytes >= 0x80 outside text)
+ * decode and iterate like any other, and an error among them is found where
+ * it is. Both codecs. */
+static void unusual_flag_shapes(void **state) {
+  (void)state;
+  static uint8_t buf[4096];
+  char long_name[131];
+  memset(long_name, 'n', 130);
+  long_name[130] = '\0';
+  const want_flag want[] = {
+      {"abc", CWASM_FLAG_BOOL, 1, NULL},
+      {long_name, CWASM_FLAG_NUM, 7, NULL},
+      {"caf\xc3\xa9", CWASM_FLAG_ENUM, 0, "\xc3\xa9t\xc3\xa9"},
+      {"big", CWASM_FLAG_NUM, 200, NULL},
+      {"e", CWASM_FLAG_ENUM, 0, "ok"},
+      {"plain", CWASM_FLAG_BOOL, 1, NULL},
+  };
+  for (int pass = 0; pass < 2; pass++) {
+    const cwasm_layout *l = layout_of(pass ? 10 : 40);
+    const bool postcard = l->codec == CWASM_CODEC_POSTCARD;
+    mb_values vals;
+    cwasm_metadata md;
+    cwasm_diag d;
+    size_t at[6];
+    mb m;
+    mb_values_for(l, 0, &vals);
+    mb_init(&m, buf, sizeof buf, l->codec);
+    mb_str(&m, "t");
+    mb_u64(&m, 6);
+    /* over-long name length and variant (postcard), else plain */
+    const uint8_t e1[] = {0x83, 0x00, 'a', 'b', 'c', 0x82, 0x00, 0x01};
+    at[0] = m.n;
+    if (postcard) mb_raw(&m, e1, sizeof e1);
+    else mb_flag_bool(&m, "abc", 1);
+    at[1] = m.n;
+    mb_flag_num(&m, long_name, 7);
+    at[2] = m.n;
+    mb_flag_enum(&m, want[2].name, want[2].enum_value);
+    at[3] = m.n;
+    mb_flag_num(&m, "big", 200);
+    /* over-long Enum value length (postcard) */
+    const uint8_t e5[] = {1, 'e', 0, 0x82, 0x00, 'o', 'k'};
+    at[4] = m.n;
+    if (postcard) mb_raw(&m, e5, sizeof e5);
+    else mb_flag_enum(&m, "e", "ok");
+    at[5] = m.n;
+    mb_flag_bool(&m, "plain", 1);
+    size_t isa_at = m.n;
+    /* the same entries again as ISA flags, in place of the count */
+    mb_u64(&m, 6);
+    size_t isa_entries = m.n;
+    mb_raw(&m, buf + at[0], isa_at - at[0]);
+    mb_tunables(&m, l, &vals);
+    mb_features(&m, l, 0);
+    assert_false(m.overflow);
+    assert_int_equal(cwasm_metadata_decode(B(buf, m.n), 0, l, NULL, &md, &d), CWASM_OK);
+    assert_int_equal(md.trailing_bytes, 0);
+    assert_int_equal(md.shared_flags.count, 6);
+    assert_int_equal(md.shared_flags.raw_offset, at[0]);
+    expect_flags(&md.shared_flags, want, at, 6);
+    size_t isa[6];
+    for (int k = 0; k < 6; k++) isa[k] = at[k] - at[0] + isa_entries;
+    expect_flags(&md.isa_flags, want, isa, 6);
+
+    /* an invalid name after the Num 200: found where it is */
+    buf[at[5] + (postcard ? 1 : 8)] = 0xff; /* 'p' of "plain" */
+    assert_int_equal(cwasm_metadata_decode(B(buf, m.n), 0, l, NULL, &md, &d), CWASM_E_META_UTF8);
+    assert_string_equal(d.field, "shared_flags.name");
+    assert_int_equal(d.offset, at[5] + (postcard ? 1 : 8));
+    assert_int_equal(md.have, CWASM_HAVE_TARGET);
+    buf[at[5] + (postcard ? 1 : 8)] = 'p';
+    /* a bad variant after the long name */
+    size_t v_at = at[2] - (postcard ? 2 : 5); /* Num's variant: 1 byte (postcard) or u32, then the u8 */
+    buf[v_at] = 3;
+    assert_int_equal(cwasm_metadata_decode(B(buf, m.n), 0, l, NULL, &md, &d), CWASM_E_META_ENUM);
+    assert_string_equal(d.field, "shared_flags.value");
+    assert_int_equal(d.offset, v_at);
+  }
+}
+
+/* Tunables too long for the one-word reader go through the general one. */
+static void long_tunable_values(void **state) {
+  (void)state;
+  static uint8_t buf[4096];
+  const cwasm_layout *l = layout_of(40);
+  mb_values vals;
+  cwasm_metadata md;
+  cwasm_diag d;
+  mb m;
+  mb_values_for(l, 0, &vals);
+  vals.v[CWASM_T_MEMORY_RESERVATION] = UINT64_MAX;               /* 10 bytes */
+  vals.v[CWASM_T_MEMORY_GUARD_SIZE] = UINT64_C(1) << 62;        /* 9 bytes */
+  vals.v[CWASM_T_INLINING_SUM_SIZE_THRESHOLD] = UINT32_MAX;      /* 5 bytes: the u32's last */
+  vals.v[CWASM_T_INLINING_SMALL_CALLEE_SIZE] = UINT32_C(1) << 27; /* 4 bytes */
+  mb_init(&m, buf, sizeof buf, l->codec);
+  mb_metadata(&m, l, "t", 2, 2, &vals, 0x123456789ull);
+  assert_int_equal(cwasm_metadata_decode(B(buf, m.n), 0, l, NULL, &md, &d), CWASM_OK);
+  assert_int_equal(md.trailing_bytes, 0);
+  for (unsigned k = 0; k < l->tunables_count; k++)
+    assert_true(md.tunables.f[l->tunables[k]].value == vals.v[l->tunables[k]]);
+  assert_true(md.features.bits == 0x123456789ull);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(every_layout_round_trips), cmocka_unit_test(flags_iterate_in_order),
@@ -452,6 +600,8 @@ int main(void) {
       cmocka_unit_test(nonzero_and_varint), cmocka_unit_test(flag_errors_and_limits),
       cmocka_unit_test(spec_appendix_a_v48), cmocka_unit_test(spec_tunables_bytes),
       cmocka_unit_test(bad_arguments), cmocka_unit_test(forged_layouts), cmocka_unit_test(flag_iterator_edges),
+      cmocka_unit_test(tunable_info_is_one_array), cmocka_unit_test(unusual_flag_shapes),
+      cmocka_unit_test(long_tunable_values),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

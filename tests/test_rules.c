@@ -94,6 +94,106 @@ static void rules_match_layouts(void **state) {
   }
 }
 
+/* Name tables: sorted by name length, then name (the lookups rely on it),
+ * and every lookup agrees with a plain search of the rows in table order,
+ * for names of the tables, near misses, and names no row has. */
+static const shared_rule *shared_plain(const shared_rule *rows, size_t n, const char *name, size_t len,
+                                       uint16_t release) {
+  for (size_t i = 0; i < n; i++)
+    if (rows[i].name_len == len && memcmp(rows[i].name, name, len) == 0 &&
+        in_range(release, rows[i].first, rows[i].last))
+      return &rows[i];
+  return NULL;
+}
+
+static const isa_rule *isa_plain(const isa_rule *rows, size_t n, const char *name, size_t len, uint16_t release,
+                                 cwasm_arch arch) {
+  for (size_t i = 0; i < n; i++)
+    if (rows[i].name_len == len && memcmp(rows[i].name, name, len) == 0 &&
+        in_range(release, rows[i].first, rows[i].last) &&
+        (rows[i].arch == CWASM_ARCH_UNKNOWN || rows[i].arch == arch))
+      return &rows[i];
+  return NULL;
+}
+
+static int row_order(const char *a, size_t an, const char *b, size_t bn) {
+  if (an != bn) return an < bn ? -1 : 1;
+  return memcmp(a, b, an);
+}
+
+static void lookups_agree(const shared_rule *sr, size_t ns, const isa_rule *ir, size_t ni, const char *name,
+                          size_t len) {
+  span s = span_make((const uint8_t *)name, len, 0);
+  for (unsigned r = 0; r <= CWASM_LAST_RELEASE + 2; r++) {
+    assert_ptr_equal(rules_shared(s, (uint16_t)r), shared_plain(sr, ns, name, len, (uint16_t)r));
+    for (int a = CWASM_ARCH_UNKNOWN; a <= CWASM_ARCH_RISCV64; a++)
+      assert_ptr_equal(rules_isa(s, (uint16_t)r, (cwasm_arch)a),
+                       isa_plain(ir, ni, name, len, (uint16_t)r, (cwasm_arch)a));
+  }
+}
+
+static void name_tables(void **state) {
+  (void)state;
+  size_t ns, ni;
+  const shared_rule *sr = rules_shared_rows(&ns);
+  const isa_rule *ir = rules_isa_rows(&ni);
+  char b[96];
+  for (size_t i = 0; i < ns; i++) {
+    assert_int_equal(sr[i].name_len, strlen(sr[i].name));
+    if (i) assert_true(row_order(sr[i - 1].name, sr[i - 1].name_len, sr[i].name, sr[i].name_len) <= 0);
+  }
+  for (size_t i = 0; i < ni; i++) {
+    assert_int_equal(ir[i].name_len, strlen(ir[i].name));
+    if (i) assert_true(row_order(ir[i - 1].name, ir[i - 1].name_len, ir[i].name, ir[i].name_len) <= 0);
+  }
+  for (size_t i = 0; i < ns + ni; i++) {
+    const char *z = i < ns ? sr[i].name : ir[i - ns].name;
+    size_t n = strlen(z);
+    assert_true(n + 1 < sizeof b);
+    lookups_agree(sr, ns, ir, ni, z, n);
+    lookups_agree(sr, ns, ir, ni, z, n - 1); /* a prefix */
+    lookups_agree(sr, ns, ir, ni, z + 1, n - 1);
+    memcpy(b, z, n);
+    b[n] = 'x';
+    lookups_agree(sr, ns, ir, ni, b, n + 1);
+    for (size_t k = 0; k < n; k++) { /* one byte off, at every position */
+      b[k] ^= 0x20;
+      lookups_agree(sr, ns, ir, ni, b, n);
+      b[k] = z[k];
+    }
+  }
+  lookups_agree(sr, ns, ir, ni, "", 0);
+  lookups_agree(sr, ns, ir, ni, "x", 1);
+  lookups_agree(sr, ns, ir, ni, "abcd", 4);
+  memset(b, 'e', sizeof b);
+  for (size_t n = 40; n <= sizeof b; n++) lookups_agree(sr, ns, ir, ni, b, n); /* longer than any row */
+  /* a row found through its own table */
+  const shared_rule *ps = rules_shared(span_make((const uint8_t *)"enable_probestack", 17, 0), 27);
+  assert_non_null(ps);
+  assert_int_equal(ps->kind, SR_REQUIRE);
+  assert_int_equal(ps->value.boolean, 1);
+  const isa_rule *pi = rules_isa(span_make((const uint8_t *)"has_mie2", 8, 0), 20, CWASM_ARCH_S390X);
+  assert_non_null(pi);
+  assert_int_equal(pi->arch, CWASM_ARCH_S390X);
+  assert_null(rules_isa(span_make((const uint8_t *)"has_mie2", 8, 0), 20, CWASM_ARCH_X86_64));
+}
+
+/* Feature names by length: an empty name, prefixes and extensions of real
+ * ones match nothing. */
+static void feature_mask_names(void **state) {
+  (void)state;
+  for (uint16_t r = CWASM_FIRST_RELEASE; r <= CWASM_LAST_RELEASE; r++) {
+    const cwasm_release *rel = cwasm_release_get(r);
+    assert_int_equal(rules_feature_mask(rel, "", 0), 0);
+    assert_int_equal(rules_feature_mask(rel, "gc_types_", 9), 0);
+    assert_int_equal(rules_feature_mask(rel, "simd", 3), 0);
+  }
+  const cwasm_release *v48 = cwasm_release_get(48), *v10 = cwasm_release_get(10);
+  assert_int_not_equal(rules_feature_mask(v48, "simd", 4), 0);
+  assert_int_not_equal(rules_feature_mask(v10, "simd", 4), 0);
+  assert_int_equal(rules_feature_mask(v10, "simdx", 4), rules_feature_mask(v10, "simd", 4));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(isa_eras),
@@ -101,6 +201,8 @@ int main(void) {
       cmocka_unit_test(version_prefixes),
       cmocka_unit_test(display_tables),
       cmocka_unit_test(rules_match_layouts),
+      cmocka_unit_test(name_tables),
+      cmocka_unit_test(feature_mask_names),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

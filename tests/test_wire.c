@@ -373,6 +373,180 @@ static void span_compare_and_find(void **state) {
   assert_int_equal(all.n, 8);
 }
 
+/* ------------------------------------------------- fast paths (wire.h) */
+
+static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+static uint64_t rnd(void) {
+  rng_state ^= rng_state << 13;
+  rng_state ^= rng_state >> 7;
+  rng_state ^= rng_state << 17;
+  return rng_state;
+}
+
+/* A byte as the wire shapes meet them: small values, varint edges, text. */
+static uint8_t rnd_byte(void) {
+  static const uint8_t edge[] = {0, 1, 2, 3, 4, 0x0f, 0x10, 0x7f, 0x80, 0x81, 0xc3, 0xa9, 0xff, 'a', 'z'};
+  uint64_t r = rnd();
+  return (r & 3) ? edge[(r >> 2) % sizeof edge] : (uint8_t)(r >> 8);
+}
+
+static void same_diag(const cwasm_diag *a, const cwasm_diag *b) {
+  assert_int_equal(a->code, b->code);
+  assert_int_equal(a->offset, b->offset);
+  assert_string_equal(a->field, b->field);
+  assert_int_equal(a->has_actual, b->has_actual);
+  assert_int_equal(a->has_expected, b->has_expected);
+  if (a->has_actual) assert_true(a->actual == b->actual);
+  if (a->has_expected) assert_true(a->expected == b->expected);
+}
+
+/* After one read through each path: same status, value, position, diag. */
+static void same_read(cwasm_status st1, cwasm_status st2, const wire *w1, const wire *w2, const cwasm_diag *d1,
+                      const cwasm_diag *d2) {
+  assert_int_equal(st1, st2);
+  assert_int_equal(w1->s.n, w2->s.n);
+  assert_int_equal(w1->s.off, w2->s.off);
+  assert_ptr_equal(w1->s.p, w2->s.p);
+  if (st1 != CWASM_OK) same_diag(d1, d2);
+}
+
+/* The inline readers take a shortcut for common shapes; on any input they
+ * must do exactly what the general readers do (which are the reference:
+ * they read every shape). Random short inputs of both codecs. */
+static void fast_paths_match_general_readers(void **state) {
+  (void)state;
+  uint8_t b[24];
+  for (int iter = 0; iter < 200000; iter++) {
+    const size_t n = (size_t)(rnd() % sizeof b);
+    const cwasm_codec c = (rnd() & 1) ? CWASM_CODEC_POSTCARD : CWASM_CODEC_BINCODE;
+    cwasm_diag d1, d2;
+    wire w1, w2;
+    uint64_t x1 = 7, x2 = 7;
+    uint32_t y1 = 7, y2 = 7;
+    uint8_t z1 = 7, z2 = 7;
+    cwasm_str s1 = {NULL, 0}, s2 = {NULL, 0};
+    cwasm_status st1, st2;
+    for (size_t i = 0; i < n; i++) b[i] = rnd_byte();
+    if (n && (rnd() & 1)) b[0] = (uint8_t)(rnd() % (n + 1)); /* a length that may fit */
+    memset(&d1, 0, sizeof d1);
+    memset(&d2, 0, sizeof d2);
+    switch (iter % 8) {
+      case 0:
+        w1 = mk(b, n, c, &d1), w2 = mk(b, n, c, &d2);
+        st1 = wire_u64(&w1, "u64", &x1), st2 = wire_uint_slow(&w2, "u64", 64, &x2);
+        same_read(st1, st2, &w1, &w2, &d1, &d2);
+        assert_true(x1 == x2);
+        break;
+      case 1:
+        w1 = mk(b, n, c, &d1), w2 = mk(b, n, c, &d2);
+        st1 = wire_u32(&w1, "u32", &y1), st2 = wire_uint_slow(&w2, "u32", 32, &x2);
+        same_read(st1, st2, &w1, &w2, &d1, &d2);
+        assert_true(st1 != CWASM_OK ? y1 == 7 : y1 == x2);
+        break;
+      case 2:
+        w1 = mk(b, n, c, &d1), w2 = mk(b, n, c, &d2);
+        st1 = wire_usize(&w1, "usize", &x1), st2 = wire_uint_slow(&w2, "usize", 64, &x2);
+        same_read(st1, st2, &w1, &w2, &d1, &d2);
+        assert_true(x1 == x2);
+        break;
+      case 3:
+        w1 = mk(b, n, c, &d1), w2 = mk(b, n, c, &d2);
+        st1 = wire_bool(&w1, "bool", &z1), st2 = wire_01_slow(&w2, "bool", CWASM_E_META_BOOL, &z2);
+        same_read(st1, st2, &w1, &w2, &d1, &d2);
+        assert_int_equal(z1, z2);
+        w1 = mk(b, n, c, &d1), w2 = mk(b, n, c, &d2);
+        st1 = wire_option(&w1, "opt", &z1), st2 = wire_01_slow(&w2, "opt", CWASM_E_META_OPTION, &z2);
+        same_read(st1, st2, &w1, &w2, &d1, &d2);
+        assert_int_equal(z1, z2);
+        break;
+      case 4: {
+        const uint32_t nv = (uint32_t)(rnd() % 6) + 1;
+        w1 = mk(b, n, c, &d1), w2 = mk(b, n, c, &d2);
+        st1 = wire_variant(&w1, "variant", nv, &y1), st2 = wire_variant_slow(&w2, "variant", nv, &y2);
+        same_read(st1, st2, &w1, &w2, &d1, &d2);
+        assert_int_equal(y1, y2);
+        break;
+      }
+      case 5:
+        w1 = mk(b, n, c, &d1), w2 = mk(b, n, c, &d2);
+        st1 = wire_u8(&w1, "u8", &z1), st2 = wire_u8_slow(&w2, "u8", &z2);
+        same_read(st1, st2, &w1, &w2, &d1, &d2);
+        assert_int_equal(z1, z2);
+        break;
+      default:
+        if (c == CWASM_CODEC_BINCODE && n >= 8 && (rnd() & 1)) { /* a bincode length that may fit */
+          memset(b, 0, 8);
+          b[0] = (uint8_t)(rnd() % (n - 7));
+        }
+        w1 = mk(b, n, c, &d1), w2 = mk(b, n, c, &d2);
+        st1 = wire_str(&w1, "str", &s1), st2 = wire_str_slow(&w2, "str", &s2);
+        same_read(st1, st2, &w1, &w2, &d1, &d2);
+        assert_ptr_equal(s1.p, s2.p);
+        assert_int_equal(s1.n, s2.n);
+        break;
+    }
+  }
+}
+
+/* Multi-byte postcard values read in one word: every length a word holds,
+ * and the cases left to the general reader (the type's last byte, fewer
+ * than eight bytes left, no end within the word). */
+static void varint_words(void **state) {
+  (void)state;
+  cwasm_diag d;
+  for (unsigned len = 1; len <= 10; len++) {
+    for (int pad = 0; pad < 2; pad++) {
+      uint8_t b[16];
+      uint64_t want = 0, v = 0;
+      uint32_t v32 = 0;
+      memset(b, 0x55, sizeof b);
+      for (unsigned i = 0; i < len; i++) {
+        uint8_t payload = (uint8_t)((i * 37 + 11) & 0x7f);
+        if (i == len - 1 && payload == 0) payload = 1; /* a canonical last byte */
+        if (i == 9) payload = 1;                       /* u64's tenth byte carries one bit */
+        b[i] = (uint8_t)(payload | (i + 1 < len ? 0x80 : 0));
+        want |= (uint64_t)payload << (7 * i);
+      }
+      const size_t n = pad ? sizeof b : len;
+      wire w = mk(b, n, CWASM_CODEC_POSTCARD, &d);
+      assert_int_equal(wire_u64(&w, "x", &v), CWASM_OK);
+      assert_true(v == want);
+      assert_int_equal(w.s.n, n - len);
+      w = mk(b, n, CWASM_CODEC_POSTCARD, &d);
+      if (len <= 4 || (len == 5 && want <= UINT32_MAX)) {
+        assert_int_equal(wire_u32(&w, "x", &v32), CWASM_OK);
+        assert_true(v32 == want);
+        assert_int_equal(w.s.n, n - len);
+      } else {
+        assert_int_not_equal(wire_u32(&w, "x", &v32), CWASM_OK);
+        assert_int_equal(w.s.n, n);
+      }
+    }
+  }
+  /* continuation bits through a whole word and beyond the bytes */
+  const uint8_t cont[9] = {0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80};
+  uint64_t v = 0;
+  wire w = mk(cont, sizeof cont, CWASM_CODEC_POSTCARD, &d);
+  assert_int_equal(wire_u64(&w, "x", &v), CWASM_E_META_TRUNCATED);
+  assert_int_equal(d.offset, 109);
+}
+
+/* The word-wise ASCII test at every length and every position of a high byte. */
+static void ascii_every_length(void **state) {
+  (void)state;
+  uint8_t b[40];
+  for (size_t n = 0; n <= sizeof b; n++) {
+    memset(b, 'a', sizeof b);
+    assert_true(wire_ascii_(span_make(b, n, 0)));
+    for (size_t at = 0; at < n; at++) {
+      b[at] = (uint8_t)(0x80 | at);
+      assert_false(wire_ascii_(span_make(b, n, 0)));
+      b[at] = 0x7f;
+      assert_true(wire_ascii_(span_make(b, n, 0)));
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(varint_u64_ok),     cmocka_unit_test(varint_u64_bad),
@@ -381,7 +555,8 @@ int main(void) {
       cmocka_unit_test(utf8_accepts_valid), cmocka_unit_test(span_bounds),
       cmocka_unit_test(count_without_element_size), cmocka_unit_test(span_make_normalizes),
       cmocka_unit_test(span_positional_reads), cmocka_unit_test(span_cursor_reads),
-      cmocka_unit_test(span_compare_and_find),
+      cmocka_unit_test(span_compare_and_find), cmocka_unit_test(fast_paths_match_general_readers),
+      cmocka_unit_test(varint_words), cmocka_unit_test(ascii_every_length),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,6 +19,7 @@ static const flag_fields shared_fields = {"shared_flags.count", "shared_flags.na
 static const flag_fields isa_fields = {"isa_flags.count", "isa_flags.name", "isa_flags.value",
                                        "isa_flags.payload"};
 
+/* One flag entry through the general readers: every shape, every error. */
 static cwasm_status read_flag(wire *w, const flag_fields *ff, cwasm_flag *f) {
   uint32_t kind;
   memset(f, 0, sizeof *f);
@@ -29,6 +30,64 @@ static cwasm_status read_flag(wire *w, const flag_fields *ff, cwasm_flag *f) {
   if (f->kind == CWASM_FLAG_ENUM) return wire_str(w, ff->payload, &f->enum_value);
   if (f->kind == CWASM_FLAG_NUM) return wire_u8(w, ff->payload, &f->num);
   return wire_bool(w, ff->payload, &f->boolean); /* CWASM_FLAG_BOOL: wire_variant bounded kind */
+}
+
+/*
+ * One flag entry in the shape of nearly every real one (wire.h's fast
+ * paths: short lengths that fit, a one-byte or fixed-width variant, a 0/1
+ * bool), read in one go: *s moves past it and, when f is not NULL, *f is
+ * filled as read_flag fills it. False, with nothing consumed or written,
+ * for any other shape: then read_flag reads it, with the same result for
+ * what this accepts. `check_text`: the name and an enum value must be ASCII
+ * (else read_flag validates them as UTF-8).
+ */
+WIRE_INLINE bool flag_fast(span *s, cwasm_codec codec, bool check_text, cwasm_flag *f) {
+  span name = span_make(NULL, 0, 0), value = span_make(NULL, 0, 0);
+  size_t at = 0;
+  uint64_t kind = 3;
+  uint8_t b = 2;
+  if (!wire_peek_str_(*s, 0, codec, &name, &at) || (check_text && !wire_ascii_(name))) return false;
+  if (!wire_peek_uint_(*s, at, codec, 32, false, &kind, &at) || kind > CWASM_FLAG_BOOL) return false;
+  if (kind == CWASM_FLAG_ENUM) {
+    if (!wire_peek_str_(*s, at, codec, &value, &at) || (check_text && !wire_ascii_(value))) return false;
+  } else {
+    if (!span_u8_at(*s, at, &b) || (kind == CWASM_FLAG_BOOL && b > 1)) return false;
+    at++;
+  }
+  if (f) {
+    memset(f, 0, sizeof *f);
+    f->offset = s->off;
+    f->name = span_str(name);
+    f->kind = (cwasm_flag_kind)kind;
+    if (kind == CWASM_FLAG_ENUM) f->enum_value = span_str(value);
+    else if (kind == CWASM_FLAG_NUM) f->num = b;
+    else f->boolean = b;
+  }
+  (void)span_skip(s, at);
+  return true;
+}
+
+/*
+ * count entries, all in flag_fast's shape, whose bytes (lengths, names,
+ * variants, values) are all ASCII, which makes every name and enum value
+ * ASCII: the common case, checked with one pass over the text of all the
+ * entries instead of one per string. True and *s past them; else false and
+ * nothing consumed (decode_flags then reads entry by entry).
+ */
+static bool skim_flags(span *s, cwasm_codec codec, uint64_t count) {
+  span cur = *s, all = span_make(NULL, 0, 0);
+  /* one loop per codec, so that each folds flag_fast's codec tests */
+  if (codec == CWASM_CODEC_POSTCARD) {
+    for (uint64_t i = 0; i < count; i++)
+      if (!flag_fast(&cur, CWASM_CODEC_POSTCARD, false, NULL)) return false;
+  } else {
+    for (uint64_t i = 0; i < count; i++)
+      if (!flag_fast(&cur, CWASM_CODEC_BINCODE, false, NULL)) return false;
+  }
+  (void)span_sub(*s, 0, s->n - cur.n, &all); /* cur is a tail of *s */
+  if (!wire_ascii_(all)) return false;
+  *s = cur;
+  return true;
 }
 
 static cwasm_status decode_flags(wire *w, const flag_fields *ff, uint32_t max, uint8_t is_map,
@@ -42,7 +101,16 @@ static cwasm_status decode_flags(wire *w, const flag_fields *ff, uint32_t max, u
     return diag_set_v(w->diag, CWASM_E_LIMIT_FLAGS, before.off, CWASM_NO_SECTION, ff->count, count,
                       CWASM_DIAG_LIMIT, max);
   start = w->s;
-  for (uint64_t i = 0; i < count; i++) CWASM_TRY(read_flag(w, ff, &f));
+  if (!skim_flags(&w->s, w->codec, count)) {
+    span cur = w->s;
+    for (uint64_t i = 0; i < count; i++) {
+      if (flag_fast(&cur, w->codec, true, NULL)) continue;
+      w->s = cur;
+      CWASM_TRY(read_flag(w, ff, &f));
+      cur = w->s;
+    }
+    w->s = cur;
+  }
   span raw = span_make(NULL, 0, 0);
   (void)span_sub(start, 0, w->s.off - start.off, &raw);
   out->raw = span_bytes(raw);
@@ -59,17 +127,29 @@ void cwasm_flags_begin(const cwasm_flag_list *list, cwasm_flag_iter *it) {
   it->index = 0;
 }
 
+/*
+ * The entries were validated when the list was decoded, so their text is
+ * not checked for UTF-8 again (decoding never makes a list of anything
+ * else). Everything that keeps the reads inside the list still is: a list
+ * or a position not made by decoding ends the iteration, or yields entries
+ * of the list's own bytes.
+ */
 int cwasm_flags_next(cwasm_flag_iter *it, cwasm_flag *out) {
-  cwasm_diag scratch;
-  wire w;
-  span all;
+  span all, cur;
   if (!it || !it->list || it->index >= it->list->count) return 0;
   all = span_from_bytes(it->list->raw, it->list->raw_offset);
-  if (!span_tail(all, it->pos, &w.s)) return 0;
-  w.codec = (cwasm_codec)it->list->codec;
-  w.diag = &scratch;
-  if (read_flag(&w, &shared_fields, out) != CWASM_OK) return 0;
-  it->pos = (size_t)(w.s.off - all.off);
+  cur = all;
+  if (!span_skip(&cur, it->pos)) return 0;
+  if (!flag_fast(&cur, (cwasm_codec)it->list->codec, false, out)) {
+    cwasm_diag scratch;
+    wire w;
+    w.s = cur;
+    w.codec = (cwasm_codec)it->list->codec;
+    w.diag = &scratch;
+    if (read_flag(&w, &shared_fields, out) != CWASM_OK) return 0;
+    cur = w.s;
+  }
+  it->pos = all.n - cur.n;
   it->index++;
   return 1;
 }
@@ -88,10 +168,11 @@ static cwasm_status decode_tunable(wire *w, const cwasm_layout *layout, const cw
       CWASM_TRY(wire_u32(w, field, &u32));
       t->value = u32;
       return CWASM_OK;
-    case CWASM_TT_BOOL:
-      CWASM_TRY(wire_bool(w, field, &b));
-      t->value = b;
-      return CWASM_OK;
+    case CWASM_TT_BOOL: { /* decode_plain_tunables reads every 0/1 byte: this read fails */
+      cwasm_status st = wire_bool(w, field, &b);
+      if (st == CWASM_OK) t->value = b; /* unreachable: see above */
+      return st;
+    }
     case CWASM_TT_OPT_COLLECTOR:
       CWASM_TRY(wire_option(w, field, &b));
       t->is_none = (uint8_t)!b;
@@ -168,13 +249,61 @@ static cwasm_status decode_prefix(wire *w, uint64_t base_offset, const cwasm_lay
   return CWASM_OK;
 }
 
+/* A plain Tunables field at `at` of s (an integer in the fast shape, a 0/1
+ * bool): its value and the offset after it, as decode_tunable reads it;
+ * false for another type or shape, or an error. */
+static inline bool plain_tunable(span s, size_t at, cwasm_codec codec, cwasm_tunable_type type, uint64_t *v,
+                                 size_t *next) {
+  uint8_t b = 2;
+  bool ok = false;
+  if (type == CWASM_TT_BOOL) {
+    ok = span_u8_at(s, at, &b) && b <= 1;
+    *v = b;
+    *next = at + 1;
+  } else if (type == CWASM_TT_U64 || type == CWASM_TT_USIZE) {
+    ok = wire_peek_uint_(s, at, codec, 64, true, v, next);
+  } else if (type == CWASM_TT_U32) {
+    ok = wire_peek_uint_(s, at, codec, 32, true, v, next);
+  }
+  return ok;
+}
+
+/* The plain Tunables fields from index i on, read in one run from a local
+ * cursor. Returns the index of the first field not read (not plain, an
+ * error, or the end), which decode_tunable reads. */
+static uint8_t decode_plain_tunables(wire *w, const cwasm_layout *layout, const cwasm_tunable_info *infos,
+                                     uint8_t i, cwasm_tunables *out) {
+  const span s = w->s;
+  size_t at = 0;
+  for (; i < layout->tunables_count; i++) {
+    const cwasm_tunable_id id = layout->tunables[i];
+    uint64_t v = 0;
+    size_t next = 0;
+    if ((unsigned)id >= (unsigned)CWASM_T__COUNT ||
+        !plain_tunable(s, at, w->codec, infos[id].type, &v, &next))
+      break;
+    out->f[id].present = 1;
+    out->f[id].offset = s.off + at;
+    out->f[id].value = v;
+    at = next;
+  }
+  (void)span_skip(&w->s, at);
+  return i;
+}
+
 /* Tunables and features: what tells the layouts of one codec apart. */
 static cwasm_status decode_rest(wire *w, uint64_t base_offset, const cwasm_layout *layout,
                                 cwasm_metadata *out) {
-  for (uint8_t i = 0; i < layout->tunables_count; i++) {
-    const cwasm_tunable_info *info = cwasm_tunable_info_of(layout->tunables[i]);
-    if (!info) return diag_set(w->diag, CWASM_E_ARGUMENT, w->s.off, CWASM_NO_SECTION, "tunables");
-    CWASM_TRY(decode_tunable(w, layout, info, &out->tunables.f[info->id]));
+  /* cwasm_tunable_info_of looks ids up in one array indexed by id (schemas.c;
+   * test_metadata.c checks): one call per decode, not one per field */
+  const cwasm_tunable_info *infos = cwasm_tunable_info_of((cwasm_tunable_id)0);
+  uint8_t i = 0;
+  while ((i = decode_plain_tunables(w, layout, infos, i, &out->tunables)) < layout->tunables_count) {
+    const cwasm_tunable_id id = layout->tunables[i];
+    if ((unsigned)id >= (unsigned)CWASM_T__COUNT)
+      return diag_set(w->diag, CWASM_E_ARGUMENT, w->s.off, CWASM_NO_SECTION, "tunables");
+    CWASM_TRY(decode_tunable(w, layout, &infos[id], &out->tunables.f[id]));
+    i++;
   }
   out->have |= CWASM_HAVE_TUNABLES;
   CWASM_TRY(decode_features(w, layout, &out->features));

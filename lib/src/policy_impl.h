@@ -51,6 +51,8 @@ typedef struct shared_rule {
 /* The rule the loader of `release` applies to shared flag `name`, or NULL:
  * "unknown shared setting". */
 const shared_rule *rules_shared(span name, uint16_t release);
+/* All rows, sorted by name length then name (for tests). */
+const shared_rule *rules_shared_rows(size_t *count);
 
 /* ------------------------------------------------------- ISA flags (§6.4) */
 
@@ -78,6 +80,8 @@ typedef struct isa_rule {
 /* The row for ISA flag `name` in the loader of `release` running on a
  * machine of architecture `machine`, or NULL. */
 const isa_rule *rules_isa(span name, uint16_t release, cwasm_arch machine);
+/* All rows, sorted by name length then name (for tests). */
+const isa_rule *rules_isa_rows(size_t *count);
 
 /* Release eras of the ISA check and its messages. */
 typedef struct isa_era {

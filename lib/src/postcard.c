@@ -4,25 +4,30 @@
 #include "wire.h"
 
 cwasm_status postcard_varint(span *s, unsigned bits, uint64_t *v, cwasm_diag *d, const char *field) {
-  const unsigned max_bytes = (bits + 6) / 7;
-  /* bits the last byte may carry: 64 -> 1 (<= 0x01), 32 -> 4 (<= 0x0f) */
-  const unsigned last_bits = bits - 7 * (max_bytes - 1);
-  const uint8_t last_max = (uint8_t)((1u << last_bits) - 1u);
-  span cur = *s;
+  /* index of the last permitted byte: 64 -> 9, 32 -> 4 */
+  const unsigned last = (bits + 6) / 7 - 1;
   uint64_t out = 0;
-  /* Ends within max_bytes: the last permitted byte is either > last_max
-   * (an error) or <= last_max < 0x80, which does not continue. */
-  for (unsigned i = 0;; i++) {
-    uint8_t b;
-    if (!span_u8(&cur, &b)) return diag_set(d, CWASM_E_META_TRUNCATED, cur.off, CWASM_NO_SECTION, field);
-    if (i == max_bytes - 1 && b > last_max)
-      return diag_set_v(d, CWASM_E_META_VARINT, s->off, CWASM_NO_SECTION, field, b, CWASM_DIAG_LIMIT,
-                        last_max);
+  uint8_t b = 0;
+  unsigned i = 0;
+  /* Bytes are read in place; s moves once, at the end. Before the last
+   * permitted byte every value fits the type. */
+  for (;; i++) {
+    if (!span_u8_at(*s, i, &b))
+      return diag_set(d, CWASM_E_META_TRUNCATED, s->off + i, CWASM_NO_SECTION, field);
+    if (i == last) break;
     out |= (uint64_t)(b & 0x7fu) << (7 * i);
-    if (!(b & 0x80u)) {
+    if (b < 0x80u) {
       *v = out;
-      *s = cur;
+      (void)span_skip(s, (size_t)i + 1);
       return CWASM_OK;
     }
   }
+  /* The last byte carries the type's remaining bits (64 -> 1: <= 0x01,
+   * 32 -> 4: <= 0x0f), so it cannot continue either. */
+  const uint8_t last_max = (uint8_t)((1u << (bits - 7 * last)) - 1u);
+  if (b > last_max)
+    return diag_set_v(d, CWASM_E_META_VARINT, s->off, CWASM_NO_SECTION, field, b, CWASM_DIAG_LIMIT, last_max);
+  *v = out | (uint64_t)b << (7 * last);
+  (void)span_skip(s, (size_t)last + 1);
+  return CWASM_OK;
 }

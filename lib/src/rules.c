@@ -13,73 +13,138 @@
 
 /* ----------------------------------------------------- shared flags (§6.3) */
 
-#define BOOLV(b) {CWASM_FLAG_BOOL, 0, b, NULL}
-#define ENUMV(s) {CWASM_FLAG_ENUM, 0, 0, s}
+/*
+ * The name tables (shared and ISA flags) are lists of rows, X(a, KIND,
+ * name, ...) each, sorted by name length, then name: the rows of a name's
+ * length are found in one step (SHARED_BY_LEN, ISA_BY_LEN: computed from the
+ * lists by the compiler), then compared with the name. Rows with the same
+ * name are adjacent and differ in their release ranges (and, for ISA rows,
+ * arch). Keep new rows in order (test_rules.c checks).
+ */
+
+/* A row of a table, and the count of rows whose name is shorter than n
+ * (where the rows of length n start). */
+#define AS_ROW(a, kind, ...) kind(__VA_ARGS__),
+#define IF_SHORTER(n, kind, name, ...) +(sizeof(name) - 1 < (size_t)(n))
+/* The start of each length n = 0..MAX_NAME + 1 (0..48), from a START(n) macro. */
+#define MAX_NAME 47
+#define BY_LEN(START)                                                                                   \
+  {START(0),  START(1),  START(2),  START(3),  START(4),  START(5),  START(6),  START(7),  START(8),  \
+   START(9),  START(10), START(11), START(12), START(13), START(14), START(15), START(16), START(17), \
+   START(18), START(19), START(20), START(21), START(22), START(23), START(24), START(25), START(26), \
+   START(27), START(28), START(29), START(30), START(31), START(32), START(33), START(34), START(35), \
+   START(36), START(37), START(38), START(39), START(40), START(41), START(42), START(43), START(44), \
+   START(45), START(46), START(47), START(48)}
+
+/* Values BOOLV(b) and ENUMV(s): pasted, so that a list macro passes them on
+ * as one argument. */
+#define VALUE_BOOLV(b) {CWASM_FLAG_BOOL, 0, b, NULL}
+#define VALUE_ENUMV(s) {CWASM_FLAG_ENUM, 0, 0, s}
 #define NOV {CWASM_FLAG_BOOL, 0, 0, NULL}
-#define REQ(name, first, last, v) {name, first, last, SR_REQUIRE, v, sizeof(name) - 1}
+#define REQ(name, first, last, v) {name, first, last, SR_REQUIRE, VALUE_##v, sizeof(name) - 1}
 #define IGN(name, first, last) {name, first, last, SR_IGNORE, NOV, sizeof(name) - 1}
 #define RULE(name, first, last, kind) {name, first, last, kind, NOV, sizeof(name) - 1}
 
-static const shared_rule SHARED_RULES[] = {
-    /* values that must be exactly so */
-    REQ("avoid_div_traps", 3, 7, BOOLV(1)),
-    REQ("libcall_call_conv", 3, L, ENUMV("isa_default")),
-    REQ("preserve_frame_pointers", 3, L, BOOLV(1)),
-    REQ("enable_probestack", 3, 3, BOOLV(0)),
-    RULE("enable_probestack", 4, 26, SR_PROBESTACK_ARCH),
-    REQ("enable_probestack", 27, L, BOOLV(1)),
-    REQ("probestack_strategy", 3, 3, ENUMV("outline")),
-    REQ("probestack_strategy", 4, L, ENUMV("inline")),
-    REQ("enable_multi_ret_implicit_sret", 27, L, BOOLV(1)),
-    REQ("enable_llvm_abi_extensions", 3, L, BOOLV(0)),
-    REQ("enable_pinned_reg", 3, L, BOOLV(0)),
-    REQ("use_colocated_libcalls", 3, L, BOOLV(0)),
-    REQ("use_pinned_reg_as_heap_base", 3, L, BOOLV(0)),
-    /* conditional */
-    RULE("enable_safepoints", 3, 37, SR_SAFEPOINTS),
-    RULE("unwind_info", 3, L, SR_UNWIND_INFO),
-    IGN("stack_switch_model", 25, 34),
-    RULE("stack_switch_model", 35, L, SR_STACK_SWITCH),
-    /* values that do not matter */
-    IGN("enable_heap_access_spectre_mitigation", 3, L),
-    IGN("enable_table_access_spectre_mitigation", 3, L),
-    IGN("enable_nan_canonicalization", 3, L),
-    IGN("enable_float", 3, L),
-    IGN("enable_verifier", 3, L),
-    IGN("regalloc_checker", 3, L),
-    IGN("regalloc_verbose_logs", 3, L),
-    IGN("is_pic", 3, L),
-    IGN("machine_code_cfg_info", 3, L),
-    IGN("tls_model", 3, L),
-    IGN("opt_level", 3, L),
-    IGN("enable_alias_analysis", 3, L),
-    IGN("probestack_size_log2", 3, L),
-    IGN("regalloc", 3, L),
-    IGN("enable_incremental_compilation_cache_checks", 3, L),
-    IGN("enable_atomics", 3, L),
-    IGN("enable_jump_tables", 3, 37),
-    IGN("enable_simd", 3, 10),
-    IGN("use_egraphs", 3, 8),
-    IGN("probestack_func_adjusts_sp", 3, 20),
-    IGN("bb_padding_log2_minus_one", 10, L),
-    IGN("enable_pcc", 15, 43),
-    IGN("regalloc_algorithm", 28, L),
-    IGN("log2_min_function_alignment", 32, L),
-    IGN("enable_compact_unwind_abi", 46, L),
-};
+/* REQ: the value must be exactly so; RULE: a condition on the host; IGN: the
+ * value does not matter. */
+#define SHARED_LIST(X, a)                                        \
+  X(a, IGN, "is_pic", 3, L)                                      \
+  X(a, IGN, "regalloc", 3, L)                                    \
+  X(a, IGN, "opt_level", 3, L)                                   \
+  X(a, IGN, "tls_model", 3, L)                                   \
+  X(a, IGN, "enable_pcc", 15, 43)                                \
+  X(a, IGN, "enable_simd", 3, 10)                                \
+  X(a, RULE, "unwind_info", 3, L, SR_UNWIND_INFO)                \
+  X(a, IGN, "use_egraphs", 3, 8)                                 \
+  X(a, IGN, "enable_float", 3, L)                                \
+  X(a, IGN, "enable_atomics", 3, L)                              \
+  X(a, REQ, "avoid_div_traps", 3, 7, BOOLV(1))                   \
+  X(a, IGN, "enable_verifier", 3, L)                             \
+  X(a, IGN, "regalloc_checker", 3, L)                            \
+  X(a, REQ, "enable_pinned_reg", 3, L, BOOLV(0))                 \
+  X(a, REQ, "enable_probestack", 3, 3, BOOLV(0))                 \
+  X(a, RULE, "enable_probestack", 4, 26, SR_PROBESTACK_ARCH)     \
+  X(a, REQ, "enable_probestack", 27, L, BOOLV(1))                \
+  X(a, RULE, "enable_safepoints", 3, 37, SR_SAFEPOINTS)          \
+  X(a, REQ, "libcall_call_conv", 3, L, ENUMV("isa_default"))     \
+  X(a, IGN, "enable_jump_tables", 3, 37)                         \
+  X(a, IGN, "regalloc_algorithm", 28, L)                         \
+  X(a, IGN, "stack_switch_model", 25, 34)                        \
+  X(a, RULE, "stack_switch_model", 35, L, SR_STACK_SWITCH)       \
+  X(a, REQ, "probestack_strategy", 3, 3, ENUMV("outline"))       \
+  X(a, REQ, "probestack_strategy", 4, L, ENUMV("inline"))        \
+  X(a, IGN, "probestack_size_log2", 3, L)                        \
+  X(a, IGN, "enable_alias_analysis", 3, L)                       \
+  X(a, IGN, "machine_code_cfg_info", 3, L)                       \
+  X(a, IGN, "regalloc_verbose_logs", 3, L)                       \
+  X(a, REQ, "use_colocated_libcalls", 3, L, BOOLV(0))            \
+  X(a, REQ, "preserve_frame_pointers", 3, L, BOOLV(1))           \
+  X(a, IGN, "bb_padding_log2_minus_one", 10, L)                  \
+  X(a, IGN, "enable_compact_unwind_abi", 46, L)                  \
+  X(a, REQ, "enable_llvm_abi_extensions", 3, L, BOOLV(0))        \
+  X(a, IGN, "probestack_func_adjusts_sp", 3, 20)                 \
+  X(a, IGN, "enable_nan_canonicalization", 3, L)                 \
+  X(a, IGN, "log2_min_function_alignment", 32, L)                \
+  X(a, REQ, "use_pinned_reg_as_heap_base", 3, L, BOOLV(0))       \
+  X(a, REQ, "enable_multi_ret_implicit_sret", 27, L, BOOLV(1))   \
+  X(a, IGN, "enable_heap_access_spectre_mitigation", 3, L)       \
+  X(a, IGN, "enable_table_access_spectre_mitigation", 3, L)      \
+  X(a, IGN, "enable_incremental_compilation_cache_checks", 3, L)
+
+static const shared_rule SHARED_RULES[] = {SHARED_LIST(AS_ROW, 0)};
+#define SHARED_START(n) (0 SHARED_LIST(IF_SHORTER, n))
+static const uint8_t SHARED_BY_LEN[] = BY_LEN(SHARED_START);
+_Static_assert(SHARED_START(MAX_NAME + 1) == COUNT_OF(SHARED_RULES),
+               "a shared flag name is longer than MAX_NAME");
+_Static_assert(SHARED_START(4) == 0, "a shared flag name is shorter than same_bytes reads");
 
 #undef REQ
 #undef IGN
 #undef RULE
 
+/*
+ * Equality of two spans of n >= 4 bytes (no row's name is shorter: asserted
+ * at each table): whole words, the last one overlapping the one before,
+ * inline (a call would pass both spans through memory).
+ */
+static bool same_bytes(span a, span b, size_t n) {
+  uint64_t x = 0, y = 0;
+  uint32_t u = 0, v = 0;
+  if (n >= 8) {
+    for (size_t i = 0; n - i > 8; i += 8) {
+      (void)span_u64_at(a, i, false, &x);
+      (void)span_u64_at(b, i, false, &y);
+      if (x != y) return false;
+    }
+    (void)span_u64_at(a, n - 8, false, &x);
+    (void)span_u64_at(b, n - 8, false, &y);
+    return x == y;
+  }
+  (void)span_u32_at(a, 0, false, &u);
+  (void)span_u32_at(b, 0, false, &v);
+  if (u != v) return false;
+  (void)span_u32_at(a, n - 4, false, &u);
+  (void)span_u32_at(b, n - 4, false, &v);
+  return u == v;
+}
+
+/* A row's name (of the name's length) is the name. */
+static bool row_is(const char *row, span name) {
+  return same_bytes(name, span_make((const uint8_t *)row, name.n, 0), name.n);
+}
+
 const shared_rule *rules_shared(span name, uint16_t release) {
-  for (size_t i = 0; i < COUNT_OF(SHARED_RULES); i++) {
+  if (name.n > MAX_NAME) return NULL;
+  for (size_t i = SHARED_BY_LEN[name.n]; i < SHARED_BY_LEN[name.n + 1]; i++) {
     const shared_rule *r = &SHARED_RULES[i];
-    if (r->name_len == name.n && in_range(release, r->first, r->last) &&
-        span_eq_bytes(name, (const uint8_t *)r->name, r->name_len))
-      return r;
+    if (in_range(release, r->first, r->last) && row_is(r->name, name)) return r;
   }
   return NULL;
+}
+
+const shared_rule *rules_shared_rows(size_t *count) {
+  *count = COUNT_OF(SHARED_RULES);
+  return SHARED_RULES;
 }
 
 /* -------------------------------------------------------- ISA flags (§6.4) */
@@ -91,83 +156,96 @@ const shared_rule *rules_shared(span name, uint16_t release) {
 #define F(x) CWASM_CPU_##x
 #define PROBE(name, first, last, arch, feat) {name, first, last, IR_PROBE, arch, F(feat), sizeof(name) - 1}
 #define ACCEPT(name, first, last, arch) {name, first, last, IR_ACCEPT, arch, F(SSE3), sizeof(name) - 1}
+#define ENDIAN(name, first, last) {name, first, last, IR_ENDIAN, ANY, F(SSE3), sizeof(name) - 1}
 
-static const isa_rule ISA_RULES[] = {
-    /* v3-v20: one table per host architecture (engine.rs, cfg(target_arch)) */
-    PROBE("has_sse3", 3, 20, X86, SSE3),
-    PROBE("has_ssse3", 3, 20, X86, SSSE3),
-    PROBE("has_sse41", 3, 20, X86, SSE4_1),
-    PROBE("has_sse42", 3, 20, X86, SSE4_2),
-    PROBE("has_popcnt", 3, 20, X86, POPCNT),
-    PROBE("has_avx", 3, 20, X86, AVX),
-    PROBE("has_avx2", 3, 20, X86, AVX2),
-    PROBE("has_fma", 3, 20, X86, FMA),
-    PROBE("has_bmi1", 3, 20, X86, BMI1),
-    PROBE("has_bmi2", 3, 20, X86, BMI2),
-    PROBE("has_avx512bitalg", 3, 20, X86, AVX512BITALG),
-    PROBE("has_avx512dq", 3, 20, X86, AVX512DQ),
-    PROBE("has_avx512f", 3, 20, X86, AVX512F),
-    PROBE("has_avx512vl", 3, 20, X86, AVX512VL),
-    PROBE("has_avx512vbmi", 3, 20, X86, AVX512VBMI),
-    PROBE("has_lzcnt", 3, 20, X86, LZCNT),
-    PROBE("has_lse", 3, 20, ARM, LSE),
-    PROBE("has_pauth", 3, 20, ARM, PACA),
-    ACCEPT("sign_return_address_all", 3, 20, ARM),
-    ACCEPT("sign_return_address", 3, 20, ARM),
-    ACCEPT("sign_return_address_with_bkey", 3, 20, ARM),
-    ACCEPT("use_bti", 3, 20, ARM),
-    /* one AT_HWCAP bit answers both; cwasm_host_cpu_query maps vxrs_ext2 to it before v36 */
-    PROBE("has_vxrs_ext2", 3, 20, S390, VXRS_EXT2),
-    PROBE("has_mie2", 3, 20, S390, MIE2),
-    /* v21+: one global name -> feature table */
-    PROBE("has_lse", 21, L, ANY, LSE),
-    PROBE("has_pauth", 21, L, ANY, PACA),
-    PROBE("has_fp16", 25, L, ANY, FP16),
-    PROBE("has_dotprod", 47, L, ANY, DOTPROD),
-    PROBE("has_i8mm", 48, L, ANY, I8MM),
-    ACCEPT("sign_return_address_all", 21, L, ANY),
-    ACCEPT("sign_return_address", 21, L, ANY),
-    ACCEPT("sign_return_address_with_bkey", 21, L, ANY),
-    ACCEPT("use_bti", 21, L, ANY),
-    PROBE("has_vxrs_ext2", 21, L, ANY, VXRS_EXT2),
-    PROBE("has_mie2", 21, 35, ANY, MIE2),
-    PROBE("has_vxrs_ext3", 36, L, ANY, VXRS_EXT3),
-    PROBE("has_mie3", 36, L, ANY, MIE3),
-    PROBE("has_mie4", 36, L, ANY, MIE4),
-    PROBE("has_cmpxchg16b", 27, L, ANY, CMPXCHG16B),
-    PROBE("has_sse3", 21, L, ANY, SSE3),
-    PROBE("has_ssse3", 21, L, ANY, SSSE3),
-    PROBE("has_sse41", 21, L, ANY, SSE4_1),
-    PROBE("has_sse42", 21, L, ANY, SSE4_2),
-    PROBE("has_popcnt", 21, L, ANY, POPCNT),
-    PROBE("has_avx", 21, L, ANY, AVX),
-    PROBE("has_avx2", 21, L, ANY, AVX2),
-    PROBE("has_fma", 21, L, ANY, FMA),
-    PROBE("has_bmi1", 21, L, ANY, BMI1),
-    PROBE("has_bmi2", 21, L, ANY, BMI2),
-    PROBE("has_avx512bitalg", 21, L, ANY, AVX512BITALG),
-    PROBE("has_avx512dq", 21, L, ANY, AVX512DQ),
-    PROBE("has_avx512f", 21, L, ANY, AVX512F),
-    PROBE("has_avx512vl", 21, L, ANY, AVX512VL),
-    PROBE("has_avx512vbmi", 21, L, ANY, AVX512VBMI),
-    PROBE("has_lzcnt", 21, L, ANY, LZCNT),
-    PROBE("has_avx_vnni", 48, L, ANY, AVXVNNI),
-    PROBE("has_avx512vnni", 48, L, ANY, AVX512VNNI),
-    {"big_endian", 29, L, IR_ENDIAN, ANY, F(SSE3), sizeof("big_endian") - 1},
-};
+/* v3-v20: one table per host architecture (engine.rs, cfg(target_arch)):
+ * the rows with an arch. v21+: one global name -> feature table: ANY. */
+#define ISA_LIST(X, a)                                                                      \
+  X(a, PROBE, "has_avx", 3, 20, X86, AVX)                                                   \
+  X(a, PROBE, "has_avx", 21, L, ANY, AVX)                                                   \
+  X(a, PROBE, "has_fma", 3, 20, X86, FMA)                                                   \
+  X(a, PROBE, "has_fma", 21, L, ANY, FMA)                                                   \
+  X(a, PROBE, "has_lse", 3, 20, ARM, LSE)                                                   \
+  X(a, PROBE, "has_lse", 21, L, ANY, LSE)                                                   \
+  X(a, ACCEPT, "use_bti", 3, 20, ARM)                                                       \
+  X(a, ACCEPT, "use_bti", 21, L, ANY)                                                       \
+  X(a, PROBE, "has_avx2", 3, 20, X86, AVX2)                                                 \
+  X(a, PROBE, "has_avx2", 21, L, ANY, AVX2)                                                 \
+  X(a, PROBE, "has_bmi1", 3, 20, X86, BMI1)                                                 \
+  X(a, PROBE, "has_bmi1", 21, L, ANY, BMI1)                                                 \
+  X(a, PROBE, "has_bmi2", 3, 20, X86, BMI2)                                                 \
+  X(a, PROBE, "has_bmi2", 21, L, ANY, BMI2)                                                 \
+  X(a, PROBE, "has_fp16", 25, L, ANY, FP16)                                                 \
+  X(a, PROBE, "has_i8mm", 48, L, ANY, I8MM)                                                 \
+  X(a, PROBE, "has_mie2", 3, 20, S390, MIE2)                                                \
+  X(a, PROBE, "has_mie2", 21, 35, ANY, MIE2)                                                \
+  X(a, PROBE, "has_mie3", 36, L, ANY, MIE3)                                                 \
+  X(a, PROBE, "has_mie4", 36, L, ANY, MIE4)                                                 \
+  X(a, PROBE, "has_sse3", 3, 20, X86, SSE3)                                                 \
+  X(a, PROBE, "has_sse3", 21, L, ANY, SSE3)                                                 \
+  X(a, PROBE, "has_lzcnt", 3, 20, X86, LZCNT)                                               \
+  X(a, PROBE, "has_lzcnt", 21, L, ANY, LZCNT)                                               \
+  X(a, PROBE, "has_pauth", 3, 20, ARM, PACA)                                                \
+  X(a, PROBE, "has_pauth", 21, L, ANY, PACA)                                                \
+  X(a, PROBE, "has_sse41", 3, 20, X86, SSE4_1)                                              \
+  X(a, PROBE, "has_sse41", 21, L, ANY, SSE4_1)                                              \
+  X(a, PROBE, "has_sse42", 3, 20, X86, SSE4_2)                                              \
+  X(a, PROBE, "has_sse42", 21, L, ANY, SSE4_2)                                              \
+  X(a, PROBE, "has_ssse3", 3, 20, X86, SSSE3)                                               \
+  X(a, PROBE, "has_ssse3", 21, L, ANY, SSSE3)                                               \
+  X(a, ENDIAN, "big_endian", 29, L)                                                         \
+  X(a, PROBE, "has_popcnt", 3, 20, X86, POPCNT)                                             \
+  X(a, PROBE, "has_popcnt", 21, L, ANY, POPCNT)                                             \
+  X(a, PROBE, "has_avx512f", 3, 20, X86, AVX512F)                                           \
+  X(a, PROBE, "has_avx512f", 21, L, ANY, AVX512F)                                           \
+  X(a, PROBE, "has_dotprod", 47, L, ANY, DOTPROD)                                           \
+  X(a, PROBE, "has_avx512dq", 3, 20, X86, AVX512DQ)                                         \
+  X(a, PROBE, "has_avx512dq", 21, L, ANY, AVX512DQ)                                         \
+  X(a, PROBE, "has_avx512vl", 3, 20, X86, AVX512VL)                                         \
+  X(a, PROBE, "has_avx512vl", 21, L, ANY, AVX512VL)                                         \
+  X(a, PROBE, "has_avx_vnni", 48, L, ANY, AVXVNNI)                                          \
+  /* one AT_HWCAP bit answers both; cwasm_host_cpu_query maps vxrs_ext2 to it before v36 */ \
+  X(a, PROBE, "has_vxrs_ext2", 3, 20, S390, VXRS_EXT2)                                      \
+  X(a, PROBE, "has_vxrs_ext2", 21, L, ANY, VXRS_EXT2)                                       \
+  X(a, PROBE, "has_vxrs_ext3", 36, L, ANY, VXRS_EXT3)                                       \
+  X(a, PROBE, "has_avx512vbmi", 3, 20, X86, AVX512VBMI)                                     \
+  X(a, PROBE, "has_avx512vbmi", 21, L, ANY, AVX512VBMI)                                     \
+  X(a, PROBE, "has_avx512vnni", 48, L, ANY, AVX512VNNI)                                     \
+  X(a, PROBE, "has_cmpxchg16b", 27, L, ANY, CMPXCHG16B)                                     \
+  X(a, PROBE, "has_avx512bitalg", 3, 20, X86, AVX512BITALG)                                 \
+  X(a, PROBE, "has_avx512bitalg", 21, L, ANY, AVX512BITALG)                                 \
+  X(a, ACCEPT, "sign_return_address", 3, 20, ARM)                                           \
+  X(a, ACCEPT, "sign_return_address", 21, L, ANY)                                           \
+  X(a, ACCEPT, "sign_return_address_all", 3, 20, ARM)                                       \
+  X(a, ACCEPT, "sign_return_address_all", 21, L, ANY)                                       \
+  X(a, ACCEPT, "sign_return_address_with_bkey", 3, 20, ARM)                                 \
+  X(a, ACCEPT, "sign_return_address_with_bkey", 21, L, ANY)
+
+static const isa_rule ISA_RULES[] = {ISA_LIST(AS_ROW, 0)};
+#define ISA_START(n) (0 ISA_LIST(IF_SHORTER, n))
+static const uint8_t ISA_BY_LEN[] = BY_LEN(ISA_START);
+_Static_assert(ISA_START(MAX_NAME + 1) == COUNT_OF(ISA_RULES), "an ISA flag name is longer than MAX_NAME");
+_Static_assert(ISA_START(4) == 0, "an ISA flag name is shorter than same_bytes reads");
 
 #undef PROBE
 #undef ACCEPT
+#undef ENDIAN
 #undef F
 
 const isa_rule *rules_isa(span name, uint16_t release, cwasm_arch machine) {
-  for (size_t i = 0; i < COUNT_OF(ISA_RULES); i++) {
+  if (name.n > MAX_NAME) return NULL;
+  for (size_t i = ISA_BY_LEN[name.n]; i < ISA_BY_LEN[name.n + 1]; i++) {
     const isa_rule *r = &ISA_RULES[i];
-    if (r->name_len != name.n || !in_range(release, r->first, r->last)) continue;
-    if (r->arch != ANY && r->arch != machine) continue;
-    if (span_eq_bytes(name, (const uint8_t *)r->name, r->name_len)) return r;
+    if (in_range(release, r->first, r->last) && (r->arch == ANY || r->arch == machine) &&
+        row_is(r->name, name))
+      return r;
   }
   return NULL;
+}
+
+const isa_rule *rules_isa_rows(size_t *count) {
+  *count = COUNT_OF(ISA_RULES);
+  return ISA_RULES;
 }
 
 #undef X86
@@ -346,17 +424,22 @@ const char *rules_feature_bits_gated(uint16_t release) {
   return NULL;
 }
 
+/* strlen(z) == n && memcmp(z, name, n) == 0, measuring z only when its
+ * first byte matches. */
+static bool cstr_is(const char *z, const char *name, size_t n) {
+  if (n == 0) return z[0] == '\0';
+  return z[0] == name[0] && strlen(z) == n && memcmp(z, name, n) == 0;
+}
+
 uint64_t rules_feature_mask(const cwasm_release *r, const char *name, size_t n) {
   const cwasm_layout *l = r->layout;
   if (l->features == CWASM_FEATURES_BOOLS) {
     for (unsigned i = 0; i < l->feature_bools_count; i++)
-      if (strlen(l->feature_bools[i]) == n && memcmp(l->feature_bools[i], name, n) == 0)
-        return (uint64_t)1 << i;
+      if (cstr_is(l->feature_bools[i], name, n)) return (uint64_t)1 << i;
     return 0;
   }
   for (unsigned i = 0; i < r->feature_bits_count; i++)
-    if (strlen(r->feature_bits[i].name) == n && memcmp(r->feature_bits[i].name, name, n) == 0)
-      return r->feature_bits[i].mask;
+    if (cstr_is(r->feature_bits[i].name, name, n)) return r->feature_bits[i].mask;
   return 0;
 }
 

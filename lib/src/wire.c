@@ -1,31 +1,21 @@
+/* The general wire readers: every shape the codecs allow and every error.
+ * wire.h takes the common shapes inline and comes here for the rest. */
 #include "wire.h"
 
-/* Almost every postcard integer in Metadata (lengths, variants, counts, small
- * tunables) is one byte below 0x80: take that inline, the general varint
- * reader (with its overflow rules) only for the rest. */
-static inline cwasm_status read_uint(wire *w, const char *field, unsigned bits, uint64_t *v) {
-  if (w->codec == CWASM_CODEC_POSTCARD) {
-    uint8_t b = 0x80;
-    if (span_u8_at(w->s, 0, &b) && b < 0x80) {
-      (void)span_skip(&w->s, 1);
-      *v = b;
-      return CWASM_OK;
-    }
-    return postcard_varint(&w->s, bits, v, w->diag, field);
-  }
+cwasm_status wire_uint_slow(wire *w, const char *field, unsigned bits, uint64_t *v) {
+  if (w->codec == CWASM_CODEC_POSTCARD) return postcard_varint(&w->s, bits, v, w->diag, field);
   return bincode_fixed(&w->s, bits / 8, v, w->diag, field);
 }
 
-cwasm_status wire_u8(wire *w, const char *field, uint8_t *v) {
+cwasm_status wire_u8_slow(wire *w, const char *field, uint8_t *v) {
   if (!span_u8(&w->s, v)) return diag_set(w->diag, CWASM_E_META_TRUNCATED, w->s.off, CWASM_NO_SECTION, field);
   return CWASM_OK;
 }
 
-/* A 0/1 byte (bool, and the tag of Option in both codecs). */
-static cwasm_status read_01(wire *w, const char *field, cwasm_status bad, uint8_t *v) {
+cwasm_status wire_01_slow(wire *w, const char *field, cwasm_status bad, uint8_t *v) {
   uint8_t b = 0;
   span before = w->s;
-  CWASM_TRY(wire_u8(w, field, &b));
+  CWASM_TRY(wire_u8_slow(w, field, &b));
   if (b > 1) {
     w->s = before;
     return diag_set_v(w->diag, bad, before.off, CWASM_NO_SECTION, field, b, CWASM_DIAG_LIMIT, 1);
@@ -34,28 +24,10 @@ static cwasm_status read_01(wire *w, const char *field, cwasm_status bad, uint8_
   return CWASM_OK;
 }
 
-cwasm_status wire_bool(wire *w, const char *field, uint8_t *v) { return read_01(w, field, CWASM_E_META_BOOL, v); }
-
-cwasm_status wire_option(wire *w, const char *field, uint8_t *is_some) {
-  return read_01(w, field, CWASM_E_META_OPTION, is_some);
-}
-
-cwasm_status wire_u32(wire *w, const char *field, uint32_t *v) {
-  uint64_t t;
-  CWASM_TRY(read_uint(w, field, 32, &t));
-  *v = (uint32_t)t;
-  return CWASM_OK;
-}
-
-cwasm_status wire_u64(wire *w, const char *field, uint64_t *v) { return read_uint(w, field, 64, v); }
-
-/* usize is serialized as u64 by both codecs on 64-bit producers. */
-cwasm_status wire_usize(wire *w, const char *field, uint64_t *v) { return read_uint(w, field, 64, v); }
-
-cwasm_status wire_count(wire *w, const char *field, size_t min_elem_size, uint64_t *count) {
+cwasm_status wire_count_slow(wire *w, const char *field, size_t min_elem_size, uint64_t *count) {
   span before = w->s;
   uint64_t c;
-  CWASM_TRY(read_uint(w, field, 64, &c));
+  CWASM_TRY(wire_uint_(w, field, 64, &c));
   uint64_t room = min_elem_size ? w->s.n / min_elem_size : UINT64_MAX;
   if (c > room) {
     w->s = before;
@@ -66,10 +38,10 @@ cwasm_status wire_count(wire *w, const char *field, size_t min_elem_size, uint64
   return CWASM_OK;
 }
 
-cwasm_status wire_variant(wire *w, const char *field, uint32_t nvariants, uint32_t *v) {
+cwasm_status wire_variant_slow(wire *w, const char *field, uint32_t nvariants, uint32_t *v) {
   span before = w->s;
   uint64_t t;
-  CWASM_TRY(read_uint(w, field, 32, &t));
+  CWASM_TRY(wire_uint_(w, field, 32, &t));
   if (t >= nvariants) {
     w->s = before;
     return diag_set_v(w->diag, CWASM_E_META_ENUM, before.off, CWASM_NO_SECTION, field, t, CWASM_DIAG_LIMIT,
@@ -86,12 +58,12 @@ cwasm_status wire_raw(wire *w, const char *field, size_t n, span *out) {
   return CWASM_OK;
 }
 
-cwasm_status wire_str(wire *w, const char *field, cwasm_str *out) {
+cwasm_status wire_str_slow(wire *w, const char *field, cwasm_str *out) {
   span before = w->s;
   uint64_t len;
   span body = span_make(NULL, 0, 0);
   size_t bad = 0;
-  CWASM_TRY(read_uint(w, field, 64, &len));
+  CWASM_TRY(wire_uint_(w, field, 64, &len));
   if (len > w->s.n) {
     uint64_t left = w->s.n;
     w->s = before;
@@ -100,7 +72,6 @@ cwasm_status wire_str(wire *w, const char *field, cwasm_str *out) {
   }
   (void)span_sub(w->s, 0, len, &body); /* len <= w->s.n: cannot fail */
   (void)span_skip(&w->s, (size_t)len);
-  /* names and values are ASCII: the full UTF-8 validator only when a byte says otherwise */
   if (!span_is_ascii(body) && !span_utf8_valid(body, &bad)) {
     w->s = before;
     return diag_set_v(w->diag, CWASM_E_META_UTF8, body.off + bad, CWASM_NO_SECTION, field, bad, 0, 0);
