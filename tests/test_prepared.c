@@ -97,7 +97,7 @@ static unsigned each_file(const char *dir, file_fn fn, void *ctx) {
     size_t len;
     uint8_t *buf;
     if (!strstr(e->d_name, ".cwasm") && !strstr(e->d_name, ".bin") && !strstr(e->d_name, ".elf")) continue;
-    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    assert_true((size_t)snprintf(path, sizeof path, "%s/%s", dir, e->d_name) < sizeof path);
     buf = tb_read_file(path, &len);
     assert_non_null(buf);
     fn(path, buf, len, ctx);
@@ -271,7 +271,7 @@ static void lenient_reference_with_warnings(void **state) {
     uint8_t *buf;
     cwasm_diag d;
     if (e->d_name[0] == '.') continue;
-    snprintf(path, sizeof path, CORPUS "/malformed/%s", e->d_name);
+    assert_true((size_t)snprintf(path, sizeof path, CORPUS "/malformed/%s", e->d_name) < sizeof path);
     buf = tb_read_file(path, &len);
     assert_non_null(buf);
     if (cwasm_parse(buf, len, &lenient, &ref_art, &d) == CWASM_OK && ref_art.meta.have == CWASM_HAVE_ALL) {
