@@ -872,6 +872,21 @@ static int str_cmp(cwasm_str a, cwasm_str b) {
 
 #define DEDUP_CHUNK 64
 
+/* A map-era list as serde writes a BTreeMap: names strictly increasing. Then
+ * no entry is superseded, and the chunked search of for_each_flag would visit
+ * every entry in stored order anyway. */
+static bool names_increasing(const cwasm_flag_list *list) {
+  cwasm_flag_iter it;
+  cwasm_flag f;
+  cwasm_str prev = {NULL, 0};
+  cwasm_flags_begin(list, &it);
+  while (cwasm_flags_next(&it, &f)) {
+    if (it.index > 1u && str_cmp(prev, f.name) >= 0) return false;
+    prev = f.name;
+  }
+  return true;
+}
+
 typedef struct chunk_entry {
   cwasm_flag f;
   uint32_t index;
@@ -907,7 +922,7 @@ static void for_each_flag(checker *c, const cwasm_flag_list *list, flag_fn fn) {
   cwasm_flag f;
   chunk_entry e[DEDUP_CHUNK];
   uint8_t sorted[DEDUP_CHUNK];
-  if (!list->is_map) {
+  if (!list->is_map || names_increasing(list)) {
     cwasm_flags_begin(list, &it);
     while (cwasm_flags_next(&it, &f)) fn(c, &f, it.index - 1u);
     return;
