@@ -40,12 +40,18 @@ bool span_starts_with(span s, const uint8_t *prefix, size_t n) {
   return s.n >= n && (n == 0 || memcmp(s.p, prefix, n) == 0);
 }
 
-bool span_eq_cstr(span s, const char *z) { return span_eq_bytes(s, (const uint8_t *)z, strlen(z)); }
-
-bool str_eq_cstr(cwasm_str s, const char *z) {
-  size_t n = strlen(z);
-  return s.n == n && (n == 0 || memcmp(s.p, z, n) == 0);
+/* Equality with a C string in one pass, without measuring z first: z ends at
+ * its NUL, which must come right after s's n bytes (a NUL inside s never
+ * matches one of z's bytes, which are not NUL before its end). */
+static bool bytes_eq_z(const uint8_t *p, size_t n, const char *z) {
+  for (size_t i = 0; i < n; i++)
+    if (z[i] == '\0' || (uint8_t)z[i] != p[i]) return false;
+  return z[n] == '\0';
 }
+
+bool span_eq_cstr(span s, const char *z) { return bytes_eq_z(s.p, s.n, z); }
+
+bool str_eq_cstr(cwasm_str s, const char *z) { return bytes_eq_z((const uint8_t *)s.p, s.n, z); }
 
 bool span_utf8_valid(span s, size_t *bad) {
   size_t i = 0;
