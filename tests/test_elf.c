@@ -903,6 +903,19 @@ static void test_limit_sections(void **state) {
   assert_diag(&d, CWASM_E_LIMIT_SECTIONS, SH_SIZE(&m, 0), 0, "sh_size");
   assert_vals(&d, CWASM_DEFAULT_MAX_SECTIONS + 1u, CWASM_DIAG_LIMIT, CWASM_DEFAULT_MAX_SECTIONS);
   drop(&m);
+
+  /* Without a limit, a count whose table size overflows 64 bits is a table past the end. */
+  s = std_spec(&m, 64, false);
+  s.ext_shnum = true;
+  s.section0.set = EB_S_SIZE;
+  s.section0.sh_size = UINT64_MAX / 8;
+  make(&m, &s);
+  o.flags = 0;
+  o.max_sections = UINT64_MAX;
+  assert_int_equal(cwasm_elf_parse(m.p, m.n, &o, &e, NULL, &d), CWASM_E_ELF_SHOFF_RANGE);
+  assert_diag(&d, CWASM_E_ELF_SHOFF_RANGE, SH_SIZE(&m, 0), 0, "sh_size");
+  assert_vals(&d, UINT64_MAX / 8, CWASM_DIAG_LIMIT, (m.n - m.info.shoff) / 64);
+  drop(&m);
 }
 
 /* ----------------------------------------------- extended numbering */
@@ -1407,6 +1420,170 @@ static void test_name_is(void **state) {
   assert_false(elf_section_name_is(&e, 1, ""));
   assert_false(elf_section_name_is(&e, 3, ""));
   assert_true(elf_section_name_is(&e, 2, ".bss"));
+  drop(&m);
+}
+
+/* Every field of two section views. */
+static void assert_same_section(const cwasm_section *a, const cwasm_section *b) {
+  assert_int_equal(a->index, b->index);
+  assert_ptr_equal(a->name.p, b->name.p);
+  assert_int_equal(a->name.n, b->name.n);
+  assert_int_equal(a->type, b->type);
+  assert_int_equal(a->flags, b->flags);
+  assert_int_equal(a->addr, b->addr);
+  assert_int_equal(a->offset, b->offset);
+  assert_int_equal(a->size, b->size);
+  assert_int_equal(a->link, b->link);
+  assert_int_equal(a->info, b->info);
+  assert_int_equal(a->addralign, b->addralign);
+  assert_int_equal(a->entsize, b->entsize);
+  assert_ptr_equal(a->data.p, b->data.p);
+  assert_int_equal(a->data.n, b->data.n);
+}
+
+/* elf_find_named(e, z) against a cwasm_elf_section walk over every index. */
+static void check_find_named(const cwasm_elf *e, const char *z, uint32_t want_count) {
+  elf_named m;
+  cwasm_section got, want;
+  cwasm_diag d, wd;
+  uint32_t count = 0;
+  uint64_t first = 0, second = 0, last = 0;
+  memset(&got, 0x5a, sizeof got);
+  memset(&d, 0, sizeof d);
+  cwasm_status st = elf_find_named(e, z, strlen(z), &m, &got, &d);
+  for (uint64_t i = 0; i < e->shnum; i++) {
+    cwasm_section s;
+    if (cwasm_elf_section(e, i, &s, &wd) == CWASM_E_ELF_NAME_RANGE) continue;
+    if (s.name.n != strlen(z) || memcmp(s.name.p, z, s.name.n) != 0) continue;
+    if (count == 0) first = i;
+    if (count == 1) second = i;
+    last = i;
+    count++;
+  }
+  assert_int_equal(m.count, want_count);
+  assert_int_equal(m.count, count);
+  assert_int_equal(m.first, first);
+  assert_int_equal(m.second, second);
+  assert_int_equal(m.last, last);
+  if (count == 0) {
+    assert_int_equal(st, CWASM_OK);
+    return;
+  }
+  assert_int_equal(st, cwasm_elf_section(e, first, &want, &wd));
+  assert_same_section(&got, &want);
+  if (st != CWASM_OK) {
+    assert_int_equal(d.code, wd.code);
+    assert_int_equal(d.offset, wd.offset);
+    assert_int_equal(d.section, wd.section);
+    assert_string_equal(d.field, wd.field);
+    assert_int_equal(d.actual, wd.actual);
+    assert_int_equal(d.expected, wd.expected);
+  }
+}
+
+/*
+ * The name search: names of every length class (the last 8 bytes with the NUL
+ * are compared first, then the head in 8-byte steps), names that share the
+ * tail or the head of the wanted one, both classes and byte orders.
+ */
+static void test_find_named(void **state) {
+  (void)state;
+  static const char *const names[] = {
+      ".wasmtime.engine", "_wasmtime.engine", ".wasmtimE.engine", ".wasmtime.engine",
+      "abcdefg", "abcdefh", "xbcdefg",
+      "twenty-three characters", "twenty-three_characters", "Twenty-three characters",
+      /* 40 bytes with the NUL; the others differ at 0, 6, 10, 18, 25 and 38 */
+      "a name of forty bytes, its NUL included", "A name of forty bytes, its NUL included",
+      "a name_of forty bytes, its NUL included", "a name of Forty bytes, its NUL included",
+      "a name of forty byYes, its NUL included", "a name of forty bytes, it_ NUL included",
+      "a name of forty bytes, its NUL includeD", "a name of forty bytes, its NUL included"};
+  enum { N = sizeof names / sizeof names[0] };
+  for (int k = 0; k < 4; k++) {
+    eb_section secs[N];
+    eb_spec spec;
+    uint8_t *p;
+    size_t n;
+    eb_info info;
+    cwasm_elf e;
+    cwasm_warnings w;
+    cwasm_diag d;
+    memset(secs, 0, sizeof secs);
+    memset(&spec, 0, sizeof spec);
+    for (size_t i = 0; i < N; i++) {
+      secs[i].name = names[i];
+      secs[i].type = EB_SHT_PROGBITS;
+      secs[i].data = ENGINE;
+      secs[i].size = sizeof ENGINE;
+    }
+    spec.sections = secs;
+    spec.nsections = N;
+    spec.elf_class = k & 1 ? 32 : 64;
+    spec.big_endian = k & 2;
+    assert_int_equal(eb_build(&spec, &p, &n, &info), 0);
+    assert_int_equal(parse_flags(p, n, CWASM_OPT_LENIENT, &e, &w, &d), CWASM_OK);
+    check_find_named(&e, ".wasmtime.engine", 2);
+    check_find_named(&e, "abcdefg", 1);
+    check_find_named(&e, "abcdefh", 1);
+    check_find_named(&e, "bcdefgh", 0);
+    check_find_named(&e, "twenty-three characters", 1);
+    check_find_named(&e, "twenty-three characterz", 0);
+    check_find_named(&e, "a name of forty bytes, its NUL included", 2);
+    check_find_named(&e, ".shstrtab", 1);
+    check_find_named(&e, "not there at all", 0);
+    /* the first match's data outside the input: the read's status and diagnostic */
+    eb_patch_shdr(p, &info, 1, EB_SH_OFFSET, n);
+    eb_patch_shdr(p, &info, 1, EB_SH_SIZE, 1);
+    check_find_named(&e, ".wasmtime.engine", 2);
+    eb_patch_shdr(p, &info, 1, EB_SH_OFFSET, n + 1);
+    check_find_named(&e, ".wasmtime.engine", 2);
+    eb_patch_shdr(p, &info, 1, EB_SH_TYPE, EB_SHT_NOBITS); /* no data: no range to check */
+    check_find_named(&e, ".wasmtime.engine", 2);
+    free(p);
+  }
+}
+
+/* A forged cwasm_elf that describes no readable table has no names to find or read. */
+static void test_find_named_forged(void **state) {
+  (void)state;
+  img m;
+  cwasm_elf e, f;
+  cwasm_warnings w;
+  cwasm_diag d;
+  make_std(&m, 64, false);
+  assert_int_equal(parse_img(&m, 0, &e, &w, &d), CWASM_OK);
+  assert_true(elf_names_readable(&e));
+  check_find_named(&e, ".wasmtime.engine", 1);
+  for (int k = 0; k < 11; k++) {
+    elf_named nm;
+    cwasm_section s;
+    f = e;
+    switch (k) {
+      case 10: f.shnum = UINT64_MAX / 8; break; /* its table's size overflows */
+      case 0: f.elf_class = 7; break;
+      case 1: f.shentsize = 40; break;
+      case 2: f.elf_class = 32; break;
+      case 3: f.shoff = f.size + 1; break;
+      case 4: f.shnum = f.size; break;
+      case 5: f.shstrtab_offset = f.size; f.shstrtab_size = 1; break;
+      case 6: f.shstrtab_size = UINT64_MAX; break;
+      case 7: f.base = NULL; break;
+      case 8: f.size = f.shoff + 4; break;
+      default: f.shnum = 0; break;
+    }
+    memset(&s, 0x5a, sizeof s);
+    assert_int_equal(elf_find_named(&f, ".wasmtime.engine", 16, &nm, &s, &d), CWASM_OK);
+    assert_int_equal(nm.count, 0);
+    assert_int_equal(nm.first, 0);
+    assert_int_equal(nm.last, 0);
+    assert_int_equal(s.index, 0x5a5a5a5au); /* untouched */
+    /* an empty table has every name it has readable */
+    assert_int_equal(elf_names_readable(&f), k == 9);
+  }
+  assert_false(elf_names_readable(NULL));
+  /* a name table cut before its final NUL: the name that ended there is unterminated */
+  f = e;
+  f.shstrtab_size = m.info.shstrtab_size - 1;
+  assert_false(elf_names_readable(&f));
   drop(&m);
 }
 
@@ -1944,6 +2121,8 @@ int main(void) {
       cmocka_unit_test(test_name_unterminated),
       cmocka_unit_test(test_name_suffix),
       cmocka_unit_test(test_name_is),
+      cmocka_unit_test(test_find_named),
+      cmocka_unit_test(test_find_named_forged),
       cmocka_unit_test(test_section_range),
       cmocka_unit_test(test_image_end),
       cmocka_unit_test(test_lenient_warnings_overflow),

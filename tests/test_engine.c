@@ -272,12 +272,197 @@ static void split_error_names_section(void **state) {
   free(img);
 }
 
+static void assert_same_section(const cwasm_section *a, const cwasm_section *b) {
+  assert_int_equal(a->index, b->index);
+  assert_ptr_equal(a->name.p, b->name.p);
+  assert_int_equal(a->name.n, b->name.n);
+  assert_int_equal(a->type, b->type);
+  assert_int_equal(a->flags, b->flags);
+  assert_int_equal(a->addr, b->addr);
+  assert_int_equal(a->offset, b->offset);
+  assert_int_equal(a->size, b->size);
+  assert_int_equal(a->link, b->link);
+  assert_int_equal(a->info, b->info);
+  assert_int_equal(a->addralign, b->addralign);
+  assert_int_equal(a->entsize, b->entsize);
+  assert_ptr_equal(a->data.p, b->data.p);
+  assert_int_equal(a->data.n, b->data.n);
+}
+
+static void assert_zero(const void *p, size_t n) {
+  const uint8_t *b = p;
+  for (size_t i = 0; i < n; i++) assert_int_equal(b[i], 0);
+}
+
+/* The section found is the one cwasm_elf_section reads, in every class and byte order. */
+static void found_section_is_elf_section(void **state) {
+  (void)state;
+  for (int k = 0; k < 4; k++) {
+    uint8_t *img;
+    size_t len;
+    eb_info info;
+    eb_section s[3];
+    eb_spec spec;
+    cwasm_elf elf;
+    cwasm_engine e;
+    cwasm_section want;
+    cwasm_diag d;
+    memset(s, 0, sizeof s);
+    memset(&spec, 0, sizeof spec);
+    s[0].name = ".text";
+    s[0].type = EB_SHT_PROGBITS;
+    s[0].size = 8;
+    s[1].name = ".wasmtime.engine";
+    s[1].type = EB_SHT_PROGBITS;
+    s[1].flags = 2;
+    s[1].addr = 0x1000;
+    s[1].data = engine_bytes;
+    s[1].size = sizeof engine_bytes;
+    s[1].addralign = 4;
+    s[1].link = 3;
+    s[1].info = 7;
+    s[1].entsize = 9;
+    s[2].name = "_wasmtime.engine"; /* the same last 8 bytes */
+    s[2].type = EB_SHT_PROGBITS;
+    s[2].data = engine_bytes;
+    s[2].size = sizeof engine_bytes;
+    spec.sections = s;
+    spec.nsections = 3;
+    spec.elf_class = k & 1 ? 32 : 64;
+    spec.big_endian = k & 2;
+    assert_int_equal(eb_build(&spec, &img, &len, &info), 0);
+    parse_img(img, len, NULL, &elf);
+    memset(&e, 0x5a, sizeof e);
+    assert_int_equal(cwasm_engine_find(&elf, NULL, &e, NULL, &d), CWASM_OK);
+    assert_int_equal(cwasm_elf_section(&elf, 2, &want, &d), CWASM_OK);
+    assert_same_section(&e.section, &want);
+    assert_int_equal(e.count, 1);
+    assert_int_equal(e.first_index, 2);
+    assert_int_equal(e.last_index, 2);
+    assert_int_equal(e.version.n, 2);
+    assert_int_equal(e.metadata_offset, want.offset + 4);
+    free(img);
+  }
+}
+
+/* A caller's cwasm_elf that describes no readable table has no engine section. */
+static void forged_elf(void **state) {
+  (void)state;
+  uint8_t *img;
+  size_t len;
+  cwasm_elf elf, f;
+  cwasm_engine e;
+  cwasm_diag d;
+  assert_int_equal(eb_artifact(&img, &len, engine_bytes, sizeof engine_bytes, CWASM_EF_MODULE, true), 0);
+  parse_img(img, len, NULL, &elf);
+  for (int k = 0; k < 9; k++) {
+    f = elf;
+    switch (k) {
+      case 8: f.shnum = UINT64_MAX / 8; break; /* its table's size overflows */
+      case 0: f.elf_class = 7; break;
+      case 1: f.shentsize = 40; break;
+      case 2: f.elf_class = 32; break;
+      case 3: f.shoff = f.size + 1; break;
+      case 4: f.shnum = f.size; break;
+      case 5: f.shstrtab_offset = f.size; f.shstrtab_size = 1; break;
+      case 6: f.base = NULL; break;
+      default: f.shnum = 0; break;
+    }
+    memset(&e, 0x5a, sizeof e);
+    assert_int_equal(cwasm_engine_find(&f, NULL, &e, NULL, &d), CWASM_E_ENGINE_MISSING);
+    assert_int_equal(d.offset, f.shoff);
+    assert_zero(&e, sizeof e);
+  }
+  /* the bytes changed under the struct: the data range is checked again */
+  eb_put(img, (size_t)elf.shoff + EB_ARTIFACT_ENGINE_INDEX * 64u + 24u, 8, len, true);
+  memset(&e, 0x5a, sizeof e);
+  assert_int_equal(cwasm_engine_find(&elf, NULL, &e, NULL, &d), CWASM_E_ELF_SECTION_RANGE);
+  assert_int_equal(d.section, EB_ARTIFACT_ENGINE_INDEX);
+  assert_string_equal(d.field, "sh_size");
+  assert_int_equal(e.section.offset, len);
+  assert_null(e.section.data.p);
+  assert_int_equal(e.format, 0);
+  assert_null(e.version.p);
+  free(img);
+}
+
+/*
+ * Two engine sections, the first with its data outside the input (lenient
+ * parse): strict finding stops at the duplicate with the section unread,
+ * lenient finding warns and then fails on the range.
+ */
+static void duplicate_with_bad_range(void **state) {
+  (void)state;
+  uint8_t *img;
+  size_t len;
+  eb_info info;
+  cwasm_elf elf;
+  cwasm_engine e;
+  cwasm_diag d;
+  cwasm_warnings w;
+  cwasm_options lenient = {CWASM_OPT_LENIENT, 0, 0, 0};
+  build_two_engines(&img, &len, &info, EB_SHT_PROGBITS);
+  eb_patch_shdr(img, &info, 1, EB_SH_OFFSET, len + 5);
+  parse_img(img, len, &lenient, &elf);
+  memset(&e, 0x5a, sizeof e);
+  assert_int_equal(cwasm_engine_find(&elf, NULL, &e, NULL, &d), CWASM_E_ENGINE_DUPLICATE);
+  assert_int_equal(d.section, 3);
+  assert_int_equal(d.actual, 2);
+  assert_int_equal(d.has_expected, CWASM_DIAG_EXPECTED);
+  assert_int_equal(e.count, 2);
+  assert_int_equal(e.first_index, 1);
+  assert_int_equal(e.last_index, 3);
+  assert_zero(&e.section, sizeof e.section);
+  memset(&w, 0, sizeof w);
+  assert_int_equal(cwasm_engine_find(&elf, &lenient, &e, &w, &d), CWASM_E_ELF_SECTION_RANGE);
+  assert_int_equal(d.section, 1);
+  assert_string_equal(d.field, "sh_offset");
+  assert_int_equal(d.actual, len + 5);
+  assert_int_equal(w.count, 1);
+  assert_int_equal(w.items[0].code, CWASM_W_ENGINE_DUPLICATE);
+  assert_int_equal(e.section.index, 1);
+  assert_int_equal(e.section.offset, len + 5);
+  free(img);
+}
+
+/* Section 0 may carry the name: it has no data (its sh_size is the extended count). */
+static void engine_name_on_section0(void **state) {
+  (void)state;
+  uint8_t *img;
+  size_t len;
+  eb_info info;
+  eb_section s[1];
+  eb_spec spec;
+  cwasm_elf elf;
+  cwasm_engine e;
+  cwasm_diag d;
+  memset(s, 0, sizeof s);
+  memset(&spec, 0, sizeof spec);
+  s[0].name = ".text";
+  s[0].type = EB_SHT_PROGBITS;
+  s[0].size = 4;
+  spec.sections = s;
+  spec.nsections = 1;
+  spec.section0.name = ".wasmtime.engine";
+  assert_int_equal(eb_build(&spec, &img, &len, &info), 0);
+  parse_img(img, len, NULL, &elf);
+  assert_int_equal(cwasm_engine_find(&elf, NULL, &e, NULL, &d), CWASM_E_ENGINE_EMPTY);
+  assert_int_equal(d.section, 0);
+  assert_string_equal(d.field, "sh_size");
+  assert_int_equal(e.first_index, 0);
+  assert_int_equal(e.section.name.n, 16);
+  assert_null(e.section.data.p);
+  free(img);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(split_framing), cmocka_unit_test(split_errors), cmocka_unit_test(find_in_artifact),
       cmocka_unit_test(duplicates_strict_and_lenient), cmocka_unit_test(missing_nobits_and_type),
       cmocka_unit_test(overlap_with_header), cmocka_unit_test(bad_arguments), cmocka_unit_test(three_engines),
-      cmocka_unit_test(split_error_names_section),
+      cmocka_unit_test(split_error_names_section), cmocka_unit_test(found_section_is_elf_section),
+      cmocka_unit_test(forged_elf), cmocka_unit_test(duplicate_with_bad_range),
+      cmocka_unit_test(engine_name_on_section0),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

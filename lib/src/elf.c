@@ -39,6 +39,22 @@
 #define EF_WASMTIME_KNOWN 0xfu
 
 /*
+ * The parse and the name search are written once and instantiated for ELF64
+ * in each byte order (and once for ELF32), so that every field offset, width
+ * and byte swap is a constant: a header field is then one load. Error paths
+ * stay out of line.
+ */
+#if defined(__GNUC__)
+#define ELF_INLINE static inline __attribute__((always_inline))
+#define ELF_OUTLINE static __attribute__((noinline))
+#define ELF_COLD static __attribute__((noinline, cold))
+#else
+#define ELF_INLINE static inline
+#define ELF_OUTLINE static
+#define ELF_COLD static
+#endif
+
+/*
  * Where the class-dependent fields sit. Fields at the same offset in both
  * classes (e_type, e_machine, e_version, sh_name, sh_type) are not listed.
  */
@@ -93,76 +109,33 @@ static const elf_layout *layout_of(uint8_t cls) {
   return NULL;
 }
 
-/*
- * An Elf_Addr/Elf_Off-sized field, widened to 64 bits. Callers read fields of
- * a header they have proven to lie wholly inside s, so the read cannot fail.
- */
-static void read_word(span s, uint64_t at, unsigned width, bool big, uint64_t *v) {
-  uint32_t t = 0;
-  if (width == 8) {
-    (void)span_u64_at(s, at, big, v);
-  } else {
-    (void)span_u32_at(s, at, big, &t);
-    *v = t;
-  }
+/* Every field of a section header, from a local copy of its l->shentsize bytes. */
+ELF_INLINE void decode_shdr(const uint8_t *r, const elf_layout *l, bool big, shdr *h) {
+  h->name = (uint32_t)span_load_(r + SH_NAME_AT, 4, big);
+  h->type = (uint32_t)span_load_(r + SH_TYPE_AT, 4, big);
+  h->flags = span_load_(r + l->sh_flags, l->word, big);
+  h->addr = span_load_(r + l->sh_addr, l->word, big);
+  h->offset = span_load_(r + l->sh_offset, l->word, big);
+  h->size = span_load_(r + l->sh_size, l->word, big);
+  h->link = (uint32_t)span_load_(r + l->sh_link, 4, big);
+  h->info = (uint32_t)span_load_(r + l->sh_info, 4, big);
+  h->addralign = span_load_(r + l->sh_addralign, l->word, big);
+  h->entsize = span_load_(r + l->sh_entsize, l->word, big);
 }
 
 /*
  * Header `at` of the table, or false when it does not lie wholly inside `in`.
  * One bounds check for the whole entry (span_copy_at), then plain loads from
- * the local copy: the table walk runs this once per section, and ten checked
- * reads through an out-of-line width switch cost ~200 instructions a header.
+ * the local copy.
  */
-static inline bool read_shdr(span in, const elf_layout *l, bool big, uint64_t at, shdr *h) {
+ELF_INLINE bool read_shdr(span in, const elf_layout *l, bool big, uint64_t at, shdr *h) {
   uint8_t r[64];
   bool ok = l->word == 8 ? span_copy_at(in, at, r, 64) : span_copy_at(in, at, r, 40);
   if (!ok) {
     memset(h, 0, sizeof *h); /* defined on every path: callers may ignore a failure they ruled out */
     return false;
   }
-  if (l->word == 8) {
-    h->flags = span_load_(r + 8, 8, big);
-    h->addr = span_load_(r + 16, 8, big);
-    h->offset = span_load_(r + 24, 8, big);
-    h->size = span_load_(r + 32, 8, big);
-    h->link = (uint32_t)span_load_(r + 40, 4, big);
-    h->info = (uint32_t)span_load_(r + 44, 4, big);
-    h->addralign = span_load_(r + 48, 8, big);
-    h->entsize = span_load_(r + 56, 8, big);
-  } else {
-    h->flags = span_load_(r + 8, 4, big);
-    h->addr = span_load_(r + 12, 4, big);
-    h->offset = span_load_(r + 16, 4, big);
-    h->size = span_load_(r + 20, 4, big);
-    h->link = (uint32_t)span_load_(r + 24, 4, big);
-    h->info = (uint32_t)span_load_(r + 28, 4, big);
-    h->addralign = span_load_(r + 32, 4, big);
-    h->entsize = span_load_(r + 36, 4, big);
-  }
-  h->name = (uint32_t)span_load_(r + SH_NAME_AT, 4, big);
-  h->type = (uint32_t)span_load_(r + SH_TYPE_AT, 4, big);
-  return true;
-}
-
-/*
- * The four fields the table walk validates (name, type, offset, size), from
- * one checked copy of the entry. Always inlined into a walk specialised on
- * class and byte order, so each field is one load (and a bswap if foreign).
- */
-static inline __attribute__((always_inline)) bool read_shdr_core(span in, unsigned word, bool big,
-                                                                  uint64_t at, shdr *h) {
-  uint8_t r[64];
-  if (word == 8) {
-    if (!span_copy_at(in, at, r, 64)) return false;
-    h->offset = span_load_(r + 24, 8, big);
-    h->size = span_load_(r + 32, 8, big);
-  } else {
-    if (!span_copy_at(in, at, r, 40)) return false;
-    h->offset = span_load_(r + 16, 4, big);
-    h->size = span_load_(r + 20, 4, big);
-  }
-  h->name = (uint32_t)span_load_(r + SH_NAME_AT, 4, big);
-  h->type = (uint32_t)span_load_(r + SH_TYPE_AT, 4, big);
+  decode_shdr(r, l, big, h);
   return true;
 }
 
@@ -171,8 +144,8 @@ static inline __attribute__((always_inline)) bool read_shdr_core(span in, unsign
  * sh_size may be the extended section count. Any other SHT_NULL header is
  * read like a normal one, because Wasmtime's reader (object) reads its bytes.
  */
-static bool has_file_data(uint64_t index, const shdr *h) {
-  return h->type != SHT_NOBITS && !(index == 0 && h->type == SHT_NULL);
+ELF_INLINE bool has_file_data(uint64_t index, uint32_t type) {
+  return type != SHT_NOBITS && !(index == 0 && type == SHT_NULL);
 }
 
 /* Section indices beyond 32 bits cannot be named in a cwasm_diag. */
@@ -195,20 +168,20 @@ static uint64_t shdr_at(const cwasm_elf *elf, uint64_t index) {
 static cwasm_status range_failure(const cwasm_options *opt, cwasm_warnings *w, cwasm_diag *diag,
                                   cwasm_status code, bool strict_only, uint64_t len,
                                   const elf_layout *l, uint64_t hdr_at, uint64_t index,
-                                  const shdr *h) {
+                                  uint64_t offset, uint64_t size) {
   uint64_t at;
   const char *field;
   uint64_t actual, limit;
-  if (h->offset > len) {
+  if (offset > len) {
     at = hdr_at + l->sh_offset;
     field = "sh_offset";
-    actual = h->offset;
+    actual = offset;
     limit = len;
   } else {
     at = hdr_at + l->sh_size;
     field = "sh_size";
-    actual = h->size;
-    limit = len - h->offset;
+    actual = size;
+    limit = len - offset;
   }
   if (strict_only)
     return strict_rule(opt, w, diag, code, at, sec_id(index), field, actual, CWASM_DIAG_LIMIT,
@@ -249,8 +222,24 @@ static cwasm_status parse_ident(span in, cwasm_elf *elf, cwasm_diag *diag) {
   return CWASM_OK;
 }
 
-static cwasm_status parse_header(span in, const elf_layout *l, cwasm_elf *elf, cwasm_diag *diag) {
-  bool big = elf->endian == CWASM_BIG;
+/* An Elf_Addr/Elf_Off-sized field at a constant offset of the header. */
+ELF_INLINE uint64_t header_word(span in, unsigned at, unsigned word, bool big) {
+  uint64_t v = 0;
+  uint32_t t = 0;
+  if (word == 8) {
+    (void)span_u64_at(in, at, big, &v);
+    return v;
+  }
+  (void)span_u32_at(in, at, big, &t);
+  return t;
+}
+
+/*
+ * The file header, read in place: once in.n >= ehsize is known, every read
+ * below is at a constant offset inside it, so its bounds check folds away.
+ */
+ELF_INLINE cwasm_status parse_header(span in, const elf_layout *l, bool big, cwasm_elf *elf,
+                                     cwasm_diag *diag) {
   uint32_t flags = 0;
   if (in.n < l->ehsize)
     return diag_set_v(diag, CWASM_E_ELF_TRUNCATED, in.n, CWASM_NO_SECTION,
@@ -260,8 +249,8 @@ static cwasm_status parse_header(span in, const elf_layout *l, cwasm_elf *elf, c
   (void)span_u16_at(in, E_TYPE_AT, big, &elf->type);
   (void)span_u16_at(in, E_MACHINE_AT, big, &elf->machine);
   (void)span_u32_at(in, E_VERSION_AT, big, &elf->version);
-  read_word(in, l->e_phoff, l->word, big, &elf->phoff);
-  read_word(in, l->e_shoff, l->word, big, &elf->shoff);
+  elf->phoff = header_word(in, l->e_phoff, l->word, big);
+  elf->shoff = header_word(in, l->e_shoff, l->word, big);
   (void)span_u32_at(in, l->e_flags, big, &flags);
   (void)span_u16_at(in, l->e_ehsize, big, &elf->ehsize);
   (void)span_u16_at(in, l->e_phentsize, big, &elf->phentsize);
@@ -286,12 +275,12 @@ static cwasm_status parse_header(span in, const elf_layout *l, cwasm_elf *elf, c
  * Wasmtime writes no program headers, but its pre-v43 reader (object::File)
  * parses them when present, and fails on a wrong entry size or a table past
  * the end (§2.4 mode A). e_phnum = PN_XNUM (0xffff) puts the real count in
- * section 0's sh_info (gABI; object reads it there too).
+ * section 0's sh_info (gABI; object reads it there too). Called when e_phoff
+ * and e_phnum are both nonzero.
  */
 static cwasm_status check_phdrs(span in, const elf_layout *l, cwasm_elf *elf, cwasm_diag *diag) {
   uint64_t table, count = elf->phnum;
   uint32_t info = 0;
-  if (elf->phoff == 0 || elf->phnum == 0) return CWASM_OK;
   if (count == PN_XNUM && elf->shoff && span_u32_at(in, elf->shoff + l->sh_info, elf->endian == CWASM_BIG, &info))
     count = info;
   if (elf->phentsize != l->phentsize)
@@ -310,48 +299,59 @@ static cwasm_status check_phdrs(span in, const elf_layout *l, cwasm_elf *elf, cw
 
 /* ----------------------------------------------------------- sections */
 
-/*
- * Section count (e_shnum, or section 0's sh_size when e_shnum is 0) and the
- * bounds of the whole table. Section 0 must be readable first because
- * extended numbering keeps the count there.
- */
-static cwasm_status parse_table(span in, const elf_layout *l, const cwasm_options *opt,
-                                cwasm_elf *elf, shdr *s0, cwasm_diag *diag) {
-  bool big = elf->endian == CWASM_BIG;
-  uint64_t count, fit, count_at;
-  const char *count_field;
-  uint32_t count_sec;
+/* parse_table's failures, out of the straight path. */
+ELF_COLD cwasm_status table_failure(span in, const elf_layout *l, const cwasm_options *opt,
+                                    const cwasm_elf *elf, uint64_t count, uint64_t count_at,
+                                    const char *count_field, uint32_t count_sec,
+                                    cwasm_diag *diag) {
+  uint64_t fit;
   if (elf->shoff == 0)
     return diag_set_v(diag, CWASM_E_ELF_NO_SECTIONS, l->e_shoff, CWASM_NO_SECTION, "e_shoff", 0,
                       0, 0);
   if (elf->shentsize != l->shentsize)
     return diag_set_v(diag, CWASM_E_ELF_SHENTSIZE, l->e_shentsize, CWASM_NO_SECTION, "e_shentsize",
                       elf->shentsize, CWASM_DIAG_EXPECTED, l->shentsize);
-  if (!read_shdr(in, l, big, elf->shoff, s0))
+  if (!span_range_ok(in, elf->shoff, l->shentsize))
     return diag_set_v(diag, CWASM_E_ELF_SHOFF_RANGE, l->e_shoff, CWASM_NO_SECTION, "e_shoff",
                       elf->shoff, CWASM_DIAG_LIMIT, in.n - l->shentsize);
-  if (elf->shnum_field != 0) {
-    count = elf->shnum_field;
-    count_at = l->e_shnum;
-    count_field = "e_shnum";
-    count_sec = CWASM_NO_SECTION;
-  } else {
-    count = s0->size;
-    count_at = elf->shoff + l->sh_size;
-    count_field = "sh_size";
-    count_sec = 0;
-  }
   /* e_shoff != 0 promises a table; an empty one is no table at all. */
   if (count == 0)
     return diag_set_v(diag, CWASM_E_ELF_NO_SECTIONS, count_at, count_sec, count_field, 0, 0, 0);
   if (count > opt_max_sections(opt))
     return diag_set_v(diag, CWASM_E_LIMIT_SECTIONS, count_at, count_sec, count_field, count,
                       CWASM_DIAG_LIMIT, opt_max_sections(opt));
-  /* read_shdr proved shoff + shentsize <= n; dividing avoids count * shentsize overflow. */
+  /* shoff + shentsize <= n was proven above; dividing avoids count * shentsize overflow. */
   fit = (in.n - elf->shoff) / l->shentsize;
-  if (count > fit)
-    return diag_set_v(diag, CWASM_E_ELF_SHOFF_RANGE, count_at, count_sec, count_field, count,
-                      CWASM_DIAG_LIMIT, fit);
+  return diag_set_v(diag, CWASM_E_ELF_SHOFF_RANGE, count_at, count_sec, count_field, count,
+                    CWASM_DIAG_LIMIT, fit);
+}
+
+/*
+ * Section count (e_shnum, or section 0's sh_size when e_shnum is 0) and the
+ * bounds of the whole table. Section 0 must be readable first because
+ * extended numbering keeps the count there. The checks, in the order
+ * table_failure reports them: e_shoff set, e_shentsize, section 0 inside the
+ * input, a count, within the limit, a table inside the input. *table is
+ * then the whole table.
+ */
+ELF_INLINE cwasm_status parse_table(span in, const elf_layout *l, bool big,
+                                    const cwasm_options *opt, cwasm_elf *elf, shdr *s0,
+                                    span *table, cwasm_diag *diag) {
+  uint64_t count = elf->shnum_field, count_at = l->e_shnum;
+  const char *count_field = "e_shnum";
+  uint32_t count_sec = CWASM_NO_SECTION;
+  bool ok = elf->shoff != 0 && elf->shentsize == l->shentsize &&
+            read_shdr(in, l, big, elf->shoff, s0);
+  if (ok && count == 0) {
+    count = s0->size;
+    count_at = elf->shoff + l->sh_size;
+    count_field = "sh_size";
+    count_sec = 0;
+  }
+  /* count * shentsize is the table's size once it cannot overflow */
+  if (!ok || count == 0 || count > opt_max_sections(opt) || count > UINT64_MAX / l->shentsize ||
+      !span_sub(in, elf->shoff, count * l->shentsize, table))
+    return table_failure(in, l, opt, elf, count, count_at, count_field, count_sec, diag);
   elf->shnum = count;
   elf->image_end = max_u64(elf->image_end, elf->shoff + count * l->shentsize);
   return CWASM_OK;
@@ -362,9 +362,9 @@ static cwasm_status parse_table(span in, const elf_layout *l, const cwasm_option
  * header fields say so; a value there otherwise means two readers could
  * disagree on the table (§2.4: object reads e_shnum / e_shstrndx first).
  */
-static cwasm_status check_section0(const elf_layout *l, const cwasm_options *opt,
-                                   const cwasm_elf *elf, const shdr *s0, cwasm_warnings *w,
-                                   cwasm_diag *diag) {
+ELF_INLINE cwasm_status check_section0(const elf_layout *l, const cwasm_options *opt,
+                                       const cwasm_elf *elf, const shdr *s0, cwasm_warnings *w,
+                                       cwasm_diag *diag) {
   if (elf->shnum_field != 0 && s0->size != 0)
     CWASM_TRY(strict_rule(opt, w, diag, CWASM_E_ELF_EXT_NUMBERING, elf->shoff + l->sh_size, 0,
                           "sh_size", s0->size, CWASM_DIAG_EXPECTED, 0));
@@ -378,9 +378,9 @@ static cwasm_status check_section0(const elf_layout *l, const cwasm_options *opt
   return CWASM_OK;
 }
 
-static cwasm_status resolve_shstrndx(const elf_layout *l, const cwasm_options *opt,
-                                     cwasm_elf *elf, const shdr *s0, cwasm_warnings *w,
-                                     cwasm_diag *diag) {
+ELF_INLINE cwasm_status resolve_shstrndx(const elf_layout *l, const cwasm_options *opt,
+                                         cwasm_elf *elf, const shdr *s0, cwasm_warnings *w,
+                                         cwasm_diag *diag) {
   uint64_t at;
   const char *field;
   uint32_t sec;
@@ -409,35 +409,6 @@ static cwasm_status resolve_shstrndx(const elf_layout *l, const cwasm_options *o
   return CWASM_OK;
 }
 
-static cwasm_status parse_shstrtab(span in, const elf_layout *l, const cwasm_options *opt,
-                                   cwasm_elf *elf, cwasm_warnings *w, cwasm_diag *diag,
-                                   span *names) {
-  bool big = elf->endian == CWASM_BIG;
-  uint64_t at = shdr_at(elf, elf->shstrndx);
-  uint32_t sec = elf->shstrndx;
-  uint8_t last = 0;
-  shdr h;
-  /* Cannot fail: shstrndx < shnum, and parse_table proved all shnum headers lie in the input. */
-  (void)read_shdr(in, l, big, at, &h);
-  if (h.type != SHT_STRTAB)
-    return diag_set_v(diag, CWASM_E_ELF_SHSTRTAB_TYPE, at + SH_TYPE_AT, sec, "sh_type", h.type,
-                      CWASM_DIAG_EXPECTED, SHT_STRTAB);
-  if (!span_sub(in, h.offset, h.size, names))
-    return range_failure(opt, w, diag, CWASM_E_ELF_SHSTRTAB_RANGE, false, in.n, l, at, sec, &h);
-  elf->shstrtab_offset = h.offset;
-  elf->shstrtab_size = h.size;
-  /* Without a final NUL the last name's end depends on what follows the table. */
-  if (names->n == 0)
-    return strict_rule(opt, w, diag, CWASM_E_ELF_SHSTRTAB_UNTERMINATED, at + l->sh_size, sec,
-                       "sh_size", 0, 0, 0);
-  (void)span_u8_at(*names, names->n - 1, &last);
-  if (last != 0)
-    return strict_rule(opt, w, diag, CWASM_E_ELF_SHSTRTAB_UNTERMINATED,
-                       h.offset + h.size - 1, sec, "shstrtab[sh_size - 1]", last,
-                       CWASM_DIAG_EXPECTED, 0);
-  return CWASM_OK;
-}
-
 /*
  * One past the position of the last NUL in the name table (0 if none). A name
  * at offset x is terminated iff x < this, so each name is checked in O(1)
@@ -454,74 +425,165 @@ static uint64_t names_terminated_below(span names) {
   return 0;
 }
 
-/* The walk itself, for one class and byte order (constants after inlining). */
-static inline __attribute__((always_inline)) cwasm_status
-walk_sections(span in, const elf_layout *l, unsigned word, bool big, const cwasm_options *opt,
-              cwasm_elf *elf, span names, uint64_t nul_below, cwasm_warnings *w, cwasm_diag *diag) {
-  for (uint64_t i = 0, at = elf->shoff; i < elf->shnum; i++, at += l->shentsize) {
-    shdr h;
-    if (!read_shdr_core(in, word, big, at, &h)) /* unreachable: parse_table bounded the table */
-      return diag_set(diag, CWASM_E_ELF_SHOFF_RANGE, l->e_shoff, CWASM_NO_SECTION, "e_shoff");
-    if (h.name >= names.n) {
-      CWASM_TRY(strict_rule(opt, w, diag, CWASM_E_ELF_NAME_RANGE, at + SH_NAME_AT, sec_id(i),
-                            "sh_name", h.name, names.n ? CWASM_DIAG_LIMIT : 0,
-                            names.n ? names.n - 1 : 0));
-    } else if (h.name >= nul_below) {
-      /* unreachable: failing here in strict mode. Strict mode has rejected a
-       * table without a final NUL, after which every name below names.n ends */
-      CWASM_TRY(strict_rule(opt, w, diag, CWASM_E_ELF_NAME_UNTERMINATED, at + SH_NAME_AT,
-                            sec_id(i), "sh_name", h.name, CWASM_DIAG_LIMIT,
-                            nul_below ? nul_below - 1 : 0));
-    }
-    if (!has_file_data(i, &h)) continue;
-    if (span_range_ok(in, h.offset, h.size)) {
-      elf->image_end = max_u64(elf->image_end, h.offset + h.size);
-    } else {
-      /* range_failure wants every field for its diagnostic: read them all */
-      (void)read_shdr(in, l, big, at, &h);
-      CWASM_TRY(range_failure(opt, w, diag, CWASM_E_ELF_SECTION_RANGE, true, in.n, l, at, i, &h));
-    }
+/* The name table, and in *nul_below the bound names_terminated_below gives
+ * (names->n itself when the table ends in a NUL). */
+ELF_INLINE cwasm_status parse_shstrtab(span in, const elf_layout *l, bool big,
+                                       const cwasm_options *opt, cwasm_elf *elf,
+                                       cwasm_warnings *w, cwasm_diag *diag, span *names,
+                                       uint64_t *nul_below) {
+  uint64_t at = shdr_at(elf, elf->shstrndx);
+  uint32_t sec = elf->shstrndx;
+  uint8_t last = 0;
+  shdr h;
+  /* Cannot fail: shstrndx < shnum, and parse_table proved all shnum headers lie in the input. */
+  (void)read_shdr(in, l, big, at, &h);
+  if (h.type != SHT_STRTAB)
+    return diag_set_v(diag, CWASM_E_ELF_SHSTRTAB_TYPE, at + SH_TYPE_AT, sec, "sh_type", h.type,
+                      CWASM_DIAG_EXPECTED, SHT_STRTAB);
+  if (!span_sub(in, h.offset, h.size, names))
+    return range_failure(opt, w, diag, CWASM_E_ELF_SHSTRTAB_RANGE, false, in.n, l, at, sec,
+                         h.offset, h.size);
+  elf->shstrtab_offset = h.offset;
+  elf->shstrtab_size = h.size;
+  /* Without a final NUL the last name's end depends on what follows the table. */
+  if (names->n == 0) {
+    *nul_below = 0;
+    return strict_rule(opt, w, diag, CWASM_E_ELF_SHSTRTAB_UNTERMINATED, at + l->sh_size, sec,
+                       "sh_size", 0, 0, 0);
   }
+  (void)span_u8_at(*names, names->n - 1, &last);
+  if (last != 0) {
+    *nul_below = names_terminated_below(*names);
+    return strict_rule(opt, w, diag, CWASM_E_ELF_SHSTRTAB_UNTERMINATED,
+                       h.offset + h.size - 1, sec, "shstrtab[sh_size - 1]", last,
+                       CWASM_DIAG_EXPECTED, 0);
+  }
+  *nul_below = names->n;
   return CWASM_OK;
 }
 
-static cwasm_status check_sections(span in, const elf_layout *l, const cwasm_options *opt,
-                                   cwasm_elf *elf, span names, cwasm_warnings *w,
+/* What the table walk's slow path needs, kept out of the loop's registers. */
+typedef struct walk_ctx {
+  const cwasm_options *opt;
+  cwasm_warnings *w;
+  cwasm_diag *diag;
+  cwasm_elf *elf;
+  const elf_layout *l;
+  span names;
+  uint64_t nul_below;
+  uint64_t len;      /* of the input */
+  uint64_t table_at; /* e_shoff */
+  uint64_t end;      /* image_end so far */
+} walk_ctx;
+
+/*
+ * The checks of one header that failed at least one of them, in the order
+ * they are reported: the name (out of the name table, or, in lenient mode
+ * only, since strict mode rejected a table without a final NUL, not
+ * terminated in it), then the data range. Lenient mode turns each failure
+ * into a warning and goes on, so a header can fail both.
+ */
+ELF_COLD cwasm_status walk_failure(walk_ctx *c, uint64_t at, uint32_t name, uint32_t type,
+                                   uint64_t offset, uint64_t size) {
+  uint64_t index = at / c->l->shentsize, hdr_at = c->table_at + at;
+  c->elf->image_end = c->end; /* as it was after the previous header */
+  if (name >= c->names.n)
+    CWASM_TRY(strict_rule(c->opt, c->w, c->diag, CWASM_E_ELF_NAME_RANGE, hdr_at + SH_NAME_AT,
+                          sec_id(index), "sh_name", name, c->names.n ? CWASM_DIAG_LIMIT : 0,
+                          c->names.n ? c->names.n - 1 : 0));
+  else if (name >= c->nul_below)
+    CWASM_TRY(strict_rule(c->opt, c->w, c->diag, CWASM_E_ELF_NAME_UNTERMINATED,
+                          hdr_at + SH_NAME_AT, sec_id(index), "sh_name", name, CWASM_DIAG_LIMIT,
+                          c->nul_below ? c->nul_below - 1 : 0));
+  if (!has_file_data(index, type)) return CWASM_OK;
+  if (offset <= c->len && size <= c->len - offset) {
+    c->end = max_u64(c->end, offset + size);
+    return CWASM_OK;
+  }
+  return range_failure(c->opt, c->w, c->diag, CWASM_E_ELF_SECTION_RANGE, true, c->len, c->l,
+                       hdr_at, index, offset, size);
+}
+
+/*
+ * Every header of the table: its name inside the name table and terminated,
+ * its data inside the input. Four fields of each header are read, from one
+ * checked copy; the copy failing is the end of the table (parse_table made
+ * `table` exactly shnum headers long). A good header costs three tests (two
+ * without data); any failure goes to walk_failure, which also writes
+ * image_end back before it can fail, so that a failing section leaves it as
+ * it was after the previous one.
+ */
+ELF_INLINE cwasm_status walk_sections(span in, span table, const elf_layout *l, bool big,
+                                      const cwasm_options *opt, cwasm_elf *elf, span names,
+                                      uint64_t nul_below, cwasm_warnings *w, cwasm_diag *diag) {
+  uint8_t r[64];
+  uint64_t end = elf->image_end;
+  walk_ctx c;
+  c.opt = opt;
+  c.w = w;
+  c.diag = diag;
+  c.elf = elf;
+  c.l = l;
+  c.names = names;
+  c.nul_below = nul_below;
+  c.len = in.n;
+  c.table_at = table.off;
+  for (uint64_t at = 0; span_copy_at(table, at, r, l->shentsize); at += l->shentsize) {
+    uint32_t name = (uint32_t)span_load_(r + SH_NAME_AT, 4, big);
+    uint32_t type = (uint32_t)span_load_(r + SH_TYPE_AT, 4, big);
+    uint64_t offset = span_load_(r + l->sh_offset, l->word, big);
+    uint64_t size = span_load_(r + l->sh_size, l->word, big);
+    /* nul_below <= names.n: one test passes every good name */
+    if (name < nul_below) {
+      if (!has_file_data(at, type)) continue; /* at == 0: section 0 */
+      if (span_range_ok(in, offset, size)) {
+        end = max_u64(end, offset + size);
+        continue;
+      }
+    }
+    c.end = end;
+    CWASM_TRY(walk_failure(&c, at, name, type, offset, size));
+    end = c.end;
+  }
+  elf->image_end = end;
+  return CWASM_OK;
+}
+
+/* Everything after e_ident, for one class and byte order. */
+ELF_INLINE cwasm_status parse_body(span in, const elf_layout *l, bool big,
+                                   const cwasm_options *opt, cwasm_elf *elf, cwasm_warnings *w,
                                    cwasm_diag *diag) {
-  uint64_t nul_below = names_terminated_below(names);
-  bool big = elf->endian == CWASM_BIG;
-  if (l->word == 8)
-    return big ? walk_sections(in, l, 8, true, opt, elf, names, nul_below, w, diag)
-               : walk_sections(in, l, 8, false, opt, elf, names, nul_below, w, diag);
-  return big ? walk_sections(in, l, 4, true, opt, elf, names, nul_below, w, diag)
-             : walk_sections(in, l, 4, false, opt, elf, names, nul_below, w, diag);
+  shdr s0;
+  span table = span_make(NULL, 0, 0), names = span_make(NULL, 0, 0);
+  uint64_t nul_below = 0;
+  CWASM_TRY(parse_header(in, l, big, elf, diag));
+  if (elf->phoff != 0 && elf->phnum != 0) CWASM_TRY(check_phdrs(in, l, elf, diag));
+  CWASM_TRY(parse_table(in, l, big, opt, elf, &s0, &table, diag));
+  CWASM_TRY(check_section0(l, opt, elf, &s0, w, diag));
+  CWASM_TRY(resolve_shstrndx(l, opt, elf, &s0, w, diag));
+  CWASM_TRY(parse_shstrtab(in, l, big, opt, elf, w, diag, &names, &nul_below));
+  return walk_sections(in, table, l, big, opt, elf, names, nul_below, w, diag);
 }
 
 cwasm_status cwasm_elf_parse(const uint8_t *buf, size_t len, const cwasm_options *opt,
                              cwasm_elf *elf, cwasm_warnings *warnings, cwasm_diag *diag) {
   span in;
-  span names = span_make(NULL, 0, 0);
-  shdr s0;
-  const elf_layout *l;
   diag_clear(diag);
   if (!elf)
     return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "elf");
-  memset(elf, 0, sizeof *elf);
+  zero_out(elf, sizeof *elf);
   if (!buf && len)
     return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "buf");
   in = span_make(buf, len, 0);
   elf->base = in.p;
   elf->size = in.n;
   CWASM_TRY(parse_ident(in, elf, diag));
-  l = layout_of(elf->elf_class);
-  CWASM_TRY(parse_header(in, l, elf, diag));
-  CWASM_TRY(check_phdrs(in, l, elf, diag));
-  CWASM_TRY(parse_table(in, l, opt, elf, &s0, diag));
-  CWASM_TRY(check_section0(l, opt, elf, &s0, warnings, diag));
-  CWASM_TRY(resolve_shstrndx(l, opt, elf, &s0, warnings, diag));
-  CWASM_TRY(parse_shstrtab(in, l, opt, elf, warnings, diag, &names));
-  CWASM_TRY(check_sections(in, l, opt, elf, names, warnings, diag));
-  return CWASM_OK;
+  /* Wasmtime writes ELF64 in both byte orders; ELF32 (no Wasmtime target) is
+   * read by one copy that tests the byte order at each load. */
+  if (elf->elf_class == 64)
+    return elf->endian == CWASM_BIG ? parse_body(in, &layout64, true, opt, elf, warnings, diag)
+                                    : parse_body(in, &layout64, false, opt, elf, warnings, diag);
+  return parse_body(in, &layout32, elf->endian == CWASM_BIG, opt, elf, warnings, diag);
 }
 
 /*
@@ -594,11 +656,12 @@ cwasm_status cwasm_elf_section(const cwasm_elf *elf, uint64_t index, cwasm_secti
     }
   }
 
-  if (!has_file_data(index, &h)) return st;
+  if (!has_file_data(index, h.type)) return st;
   if (span_sub(in, h.offset, h.size, &data)) {
     out->data = span_bytes(data);
   } else if (st == CWASM_OK) {
-    st = range_failure(NULL, NULL, diag, CWASM_E_ELF_SECTION_RANGE, false, in.n, l, at, index, &h);
+    st = range_failure(NULL, NULL, diag, CWASM_E_ELF_SECTION_RANGE, false, in.n, l, at, index,
+                       h.offset, h.size);
   }
   return st;
 }
@@ -617,47 +680,130 @@ bool elf_section_name_is(const cwasm_elf *elf, uint64_t index, const char *z) {
   return span_eq_bytes(name, (const uint8_t *)z, n + 1);
 }
 
+/* The name search's matches so far, and what a candidate is compared with. */
+typedef struct find_ctx {
+  span names;
+  span z; /* the name and its NUL */
+  uint64_t first, second, last; /* header offsets in the table */
+  uint32_t count;
+} find_ctx;
+
 /*
- * Every section named `z`, in one pass: the table's and the name table's
- * bounds are re-derived from the (caller's) struct once, then each header
- * costs one 4-byte read and, for a name that fits, one comparison whose
- * first test is the last 8 bytes of z with its NUL (".wasmtime.*" names
- * share their first 9 bytes, not their last 8). Returns false when the
- * struct does not describe a readable table.
+ * A header whose name ends like z (the last 8 bytes with the NUL, which also
+ * proved off + z.n <= names.n): compare the rest, 8 bytes at a time at 0, 8,
+ * ... and last at z.n - 16 (the steps may overlap each other and the tail),
+ * and count a match. Out of line, so that the walk keeps its registers.
  */
-bool elf_find_named(const cwasm_elf *elf, const char *z, uint64_t *first, uint64_t *second,
-                    uint64_t *last, uint32_t *count) {
-  const elf_layout *l;
-  span in, table, names, name;
-  bool big;
-  size_t n;
-  uint64_t tail = 0, w;
-  *count = 0;
-  *first = *second = *last = 0;
-  if (!elf || !z) return false;
-  l = layout_of(elf->elf_class);
-  if (!l || elf->shentsize != l->shentsize) return false;
-  in = span_make(elf->base, elf->size, 0);
-  if (elf->shoff > in.n || elf->shnum > (in.n - elf->shoff) / l->shentsize) return false;
-  if (!span_sub(in, elf->shoff, elf->shnum * l->shentsize, &table) ||
-      !span_sub(in, elf->shstrtab_offset, elf->shstrtab_size, &names))
-    return false;
-  big = elf->endian == CWASM_BIG;
-  n = strlen(z) + 1; /* z's own NUL is compared too: a longer name does not match */
-  /* both sides loaded little-endian through span: the same bytes give the same word on any host */
-  if (n >= 8) (void)span_u64_at(span_make((const uint8_t *)z, n, 0), n - 8, false, &tail);
-  for (uint64_t i = 0, at = 0; i < elf->shnum; i++, at += l->shentsize) {
-    uint32_t off = 0;
-    (void)span_u32_at(table, at + SH_NAME_AT, big, &off); /* inside the table */
-    /* the tail test also proves off + n <= names.n (off < 2^32: no overflow) */
-    if (n >= 8 && (!span_u64_at(names, (uint64_t)off + n - 8, false, &w) || w != tail)) continue;
-    if (!span_sub(names, off, n, &name) || !span_eq_bytes(name, (const uint8_t *)z, n)) continue;
-    if (*count == 0) *first = i;
-    if (*count == 1) *second = i;
-    *last = i;
-    if (*count < UINT32_MAX) (*count)++;
+ELF_OUTLINE void find_candidate(find_ctx *c, uint64_t at, uint64_t off) {
+  uint64_t n = c->z.n, w = 0, x = 1, last = n >= 16 ? n - 16 : 0;
+  /* every read below lies in [off, off + n) of names and [0, n) of z (n >= 8): inside both */
+  (void)span_u64_at(c->names, off, false, &w);
+  (void)span_u64_at(c->z, 0, false, &x);
+  for (uint64_t k = 8; w == x && k < last; k += 8) {
+    (void)span_u64_at(c->names, off + k, false, &w);
+    (void)span_u64_at(c->z, k, false, &x);
   }
-  return true;
+  if (w != x) return;
+  (void)span_u64_at(c->names, off + last, false, &w);
+  (void)span_u64_at(c->z, last, false, &x);
+  if (w != x) return;
+  if (c->count == 0) c->first = at;
+  if (c->count == 1) c->second = at;
+  c->last = at;
+  if (c->count < UINT32_MAX) c->count++; /* unreachable: false, 2^32 matches (256 GiB of headers) */
+}
+
+/*
+ * One pass over sh_name for the sections named z (n >= 8 bytes with its
+ * NUL): per header one 4-byte read and, for a name that fits, one 8-byte
+ * comparison with the last 8 bytes of z and its NUL (".wasmtime.*" names
+ * share their first 9 bytes, not their last 8); only a name that passes goes
+ * to find_candidate. The read failing is the end of the table. Returns the
+ * first match's header offset in the table.
+ */
+ELF_INLINE uint64_t find_walk(span table, span names, unsigned stride, bool big, const char *z,
+                              size_t n, elf_named *m) {
+  uint64_t tail = 0;
+  uint32_t off = 0;
+  find_ctx c;
+  c.names = names;
+  c.z = span_make((const uint8_t *)z, n, 0);
+  c.first = c.second = c.last = 0;
+  c.count = 0;
+  /* both sides loaded little-endian through span: the same bytes give the same word on any host */
+  (void)span_u64_at(c.z, n - 8, false, &tail);
+  /* headers by their offset in the table: indices are computed for the matches only */
+  for (uint64_t at = 0; span_u32_at(table, at, big, &off); at += stride) {
+    uint64_t w = 0;
+    if (span_u64_at(names, (uint64_t)off + n - 8, false, &w) && w == tail)
+      find_candidate(&c, at, off);
+  }
+  m->first = c.first / stride;
+  m->second = c.second / stride;
+  m->last = c.last / stride;
+  m->count = c.count;
+  return c.first;
+}
+
+/*
+ * cwasm_engine_find's search, for one class (l) and byte order: the table and
+ * the name table re-derived from the caller's struct and checked against the
+ * bytes, the walk, then section m->first read into *out as cwasm_elf_section
+ * reads it. Only its data range is left to check: the walk proved the rest.
+ */
+ELF_INLINE cwasm_status find_named(const cwasm_elf *elf, const elf_layout *l, bool big,
+                                   const char *z, size_t zlen, elf_named *m, cwasm_section *out,
+                                   cwasm_diag *diag) {
+  span in = span_make(elf->base, elf->size, 0), table, names, name, data;
+  uint64_t first_at, at;
+  shdr h;
+  /* shnum * shentsize is the table's size once it cannot overflow */
+  if (elf->shnum > UINT64_MAX / l->shentsize ||
+      !span_sub(in, elf->shoff, elf->shnum * l->shentsize, &table) ||
+      !span_sub(in, elf->shstrtab_offset, elf->shstrtab_size, &names))
+    return CWASM_OK;
+  first_at = find_walk(table, names, l->shentsize, big, z, zlen + 1, m);
+  if (m->count == 0) return CWASM_OK;
+  /* Cannot fail: the walk read this header's sh_name inside the table. */
+  (void)read_shdr(table, l, big, first_at, &h);
+  /* Cannot fail: the name matched z and its NUL inside the name table. */
+  name = span_make(NULL, 0, 0);
+  (void)span_sub(names, h.name, zlen, &name);
+  out->index = sec_id(m->first);
+  out->name = span_str(name);
+  out->type = h.type;
+  out->flags = h.flags;
+  out->addr = h.addr;
+  out->offset = h.offset;
+  out->size = h.size;
+  out->link = h.link;
+  out->info = h.info;
+  out->addralign = h.addralign;
+  out->entsize = h.entsize;
+  out->data.p = NULL;
+  out->data.n = 0;
+  if (!has_file_data(m->first, h.type)) return CWASM_OK;
+  if (span_sub(in, h.offset, h.size, &data)) {
+    out->data = span_bytes(data);
+    return CWASM_OK;
+  }
+  at = elf->shoff + first_at;
+  return range_failure(NULL, NULL, diag, CWASM_E_ELF_SECTION_RANGE, false, in.n, l, at, m->first,
+                       h.offset, h.size);
+}
+
+cwasm_status elf_find_named(const cwasm_elf *elf, const char *z, size_t zlen, elf_named *m,
+                            cwasm_section *out, cwasm_diag *diag) {
+  bool big = elf->endian == CWASM_BIG;
+  m->first = m->second = m->last = 0;
+  m->count = 0;
+  /* The struct is the caller's: only a layout it names and matches is read. */
+  if (elf->elf_class == 64 && elf->shentsize == layout64.shentsize)
+    return big ? find_named(elf, &layout64, true, z, zlen, m, out, diag)
+               : find_named(elf, &layout64, false, z, zlen, m, out, diag);
+  if (elf->elf_class == 32 && elf->shentsize == layout32.shentsize)
+    return find_named(elf, &layout32, big, z, zlen, m, out, diag);
+  return CWASM_OK;
 }
 
 /*
@@ -671,21 +817,21 @@ bool elf_names_readable(const cwasm_elf *elf) {
   span in, table, names;
   bool big;
   uint64_t nul_below;
+  uint32_t off = 0;
   if (!elf) return false;
   l = layout_of(elf->elf_class);
   if (!l || elf->shentsize != l->shentsize) return false;
   in = span_make(elf->base, elf->size, 0);
-  if (elf->shoff > in.n || elf->shnum > (in.n - elf->shoff) / l->shentsize) return false;
-  if (!span_sub(in, elf->shoff, elf->shnum * l->shentsize, &table) ||
+  /* shnum * shentsize is the table's size once it cannot overflow */
+  if (elf->shnum > UINT64_MAX / l->shentsize ||
+      !span_sub(in, elf->shoff, elf->shnum * l->shentsize, &table) ||
       !span_sub(in, elf->shstrtab_offset, elf->shstrtab_size, &names))
     return false;
   big = elf->endian == CWASM_BIG;
   nul_below = names_terminated_below(names);
-  for (uint64_t at = 0; at < table.n; at += l->shentsize) {
-    uint32_t off = UINT32_MAX;
-    (void)span_u32_at(table, at + SH_NAME_AT, big, &off); /* inside the table */
+  /* the read failing is the end of the table */
+  for (uint64_t at = 0; span_u32_at(table, at, big, &off); at += l->shentsize)
     if (off >= nul_below) return false; /* nul_below <= names.n: covers "out of range" too */
-  }
   return true;
 }
 

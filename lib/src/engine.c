@@ -22,14 +22,19 @@ static bool overlaps(uint64_t a, uint64_t an, uint64_t b, uint64_t bn) {
   return a < b + bn && b < a + an;
 }
 
-cwasm_status cwasm_engine_split(cwasm_bytes data, uint64_t base_offset, cwasm_engine *engine,
-                                cwasm_diag *diag) {
-  cwasm_diag scratch;
-  span s = span_from_bytes(data, base_offset), v = span_make(NULL, 0, 0), m;
+/*
+ * The framing of a section body s: byte 0 format, byte 1 length, the version
+ * string, then at least one byte of metadata. diag has been cleared. Inlined
+ * into both callers: a span passed through the stack and read back at once
+ * stalls store forwarding.
+ */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline cwasm_status split_framing(span s, uint64_t base_offset, cwasm_engine *engine,
+                                         cwasm_diag *diag) {
+  span v = span_make(NULL, 0, 0), m = span_make(NULL, 0, 0);
   uint8_t format = 0, len = 0;
-  diag = diag_or_scratch(diag, &scratch);
-  diag_clear(diag);
-  if (!engine || (!data.p && data.n)) return diag_set(diag, CWASM_E_ARGUMENT, base_offset, CWASM_NO_SECTION, "engine");
   if (!span_u8(&s, &format)) return diag_set(diag, CWASM_E_ENGINE_EMPTY, base_offset, CWASM_NO_SECTION, "engine");
   engine->format = format;
   if (format != 0)
@@ -41,8 +46,9 @@ cwasm_status cwasm_engine_split(cwasm_bytes data, uint64_t base_offset, cwasm_en
   if (s.n < (size_t)len + 1u)
     return diag_set_v(diag, CWASM_E_ENGINE_TOO_SMALL, base_offset + 1, CWASM_NO_SECTION, "engine.version_length",
                       len, CWASM_DIAG_LIMIT, s.n ? s.n - 1u : 0);
-  (void)span_take(&s, len, &v);
-  m = s;
+  /* Cannot fail: s.n > len. */
+  (void)span_sub(s, 0, len, &v);
+  (void)span_sub(s, len, s.n - len, &m);
   engine->version = span_bytes(v);
   engine->version_offset = v.off;
   engine->metadata = span_bytes(m);
@@ -50,34 +56,46 @@ cwasm_status cwasm_engine_split(cwasm_bytes data, uint64_t base_offset, cwasm_en
   return CWASM_OK;
 }
 
+cwasm_status cwasm_engine_split(cwasm_bytes data, uint64_t base_offset, cwasm_engine *engine,
+                                cwasm_diag *diag) {
+  cwasm_diag scratch;
+  if (!diag) diag = &scratch;
+  diag_clear(diag);
+  if (!engine || (!data.p && data.n)) return diag_set(diag, CWASM_E_ARGUMENT, base_offset, CWASM_NO_SECTION, "engine");
+  return split_framing(span_from_bytes(data, base_offset), base_offset, engine, diag);
+}
+
 cwasm_status cwasm_engine_find(const cwasm_elf *elf, const cwasm_options *opt, cwasm_engine *engine,
                                cwasm_warnings *warnings, cwasm_diag *diag) {
   cwasm_diag scratch;
   cwasm_status st;
-  uint64_t second = 0;
-  diag = diag_or_scratch(diag, &scratch);
+  elf_named m;
+  if (!diag) diag = &scratch;
   diag_clear(diag);
   if (!elf || !engine) return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "engine");
-  memset(engine, 0, sizeof *engine);
-  {
-    /* unreadable names do not match, as Wasmtime v3-v42 skips them; strict mode already
-     * rejected them. One pass over sh_name only (elf_find_named); its count saturates
-     * (2^32 matches need 2^32 section headers, 160 GiB of input). */
-    uint64_t first = 0, last = 0;
-    (void)elf_find_named(elf, CWASM_ENGINE_SECTION_NAME, &first, &second, &last, &engine->count);
-    engine->first_index = (uint32_t)first;
-    engine->last_index = (uint32_t)last;
-  }
-  if (engine->count == 0)
+  zero_out(engine, sizeof *engine);
+  /* unreadable names do not match, as Wasmtime v3-v42 skips them; strict mode already
+   * rejected them. One pass over sh_name only (elf_find_named); its count saturates
+   * (2^32 matches need 2^32 section headers, 160 GiB of input). The same call reads
+   * the first match as cwasm_elf_section would; its status counts only after the
+   * checks on the count, which come first. */
+  st = elf_find_named(elf, CWASM_ENGINE_SECTION_NAME, sizeof CWASM_ENGINE_SECTION_NAME - 1, &m,
+                      &engine->section, diag);
+  engine->count = m.count;
+  engine->first_index = (uint32_t)m.first;
+  engine->last_index = (uint32_t)m.last;
+  if (m.count == 0)
     return diag_set(diag, CWASM_E_ENGINE_MISSING, elf->shoff, CWASM_NO_SECTION, "section names");
-  if (engine->count > 1) {
-    if (!opt_lenient(opt))
-      return diag_set_v(diag, CWASM_E_ENGINE_DUPLICATE, header_offset(elf, second), (uint32_t)second, "sh_name",
-                        engine->count, CWASM_DIAG_EXPECTED, 1);
-    warn_add(warnings, CWASM_W_ENGINE_DUPLICATE, header_offset(elf, second), (uint32_t)second, "sh_name",
-             engine->count, CWASM_DIAG_EXPECTED, 1);
+  if (m.count > 1) {
+    if (!opt_lenient(opt)) {
+      /* the section is not read before this failure: leave it zeroed */
+      zero_out(&engine->section, sizeof engine->section);
+      return diag_set_v(diag, CWASM_E_ENGINE_DUPLICATE, header_offset(elf, m.second), (uint32_t)m.second, "sh_name",
+                        m.count, CWASM_DIAG_EXPECTED, 1);
+    }
+    warn_add(warnings, CWASM_W_ENGINE_DUPLICATE, header_offset(elf, m.second), (uint32_t)m.second, "sh_name",
+             m.count, CWASM_DIAG_EXPECTED, 1);
   }
-  st = cwasm_elf_section(elf, engine->first_index, &engine->section, diag);
   if (st != CWASM_OK) return st;
   if (engine->section.type == SHT_NOBITS)
     return diag_set_v(diag, CWASM_E_ENGINE_EMPTY, header_offset(elf, engine->first_index) + 4u,
@@ -98,7 +116,9 @@ cwasm_status cwasm_engine_find(const cwasm_elf *elf, const cwasm_options *opt, c
       CWASM_TRY(strict_rule(opt, warnings, diag, CWASM_E_ENGINE_OVERLAP, header_offset(elf, engine->first_index),
                             engine->first_index, "sh_offset", off, 0, 0));
   }
-  st = cwasm_engine_split(engine->section.data, engine->section.offset, engine, diag);
+  /* diag is still clear here (a lenient overlap is a warning), as cwasm_engine_split would leave it */
+  st = split_framing(span_from_bytes(engine->section.data, engine->section.offset), engine->section.offset, engine,
+                     diag);
   if (st != CWASM_OK) diag->section = engine->first_index; /* the split knows no section */
   return st;
 }

@@ -46,7 +46,12 @@ static inline bool span_range_ok(span s, uint64_t at, uint64_t len) {
   return at <= s.n && len <= s.n - at;
 }
 
-/* Sub-range of s (relative to s); false and *out untouched if out of range. */
+/* Sub-range of s (relative to s); false and *out untouched if out of range.
+ * Always inlined: an out-of-line copy takes s through the stack, and reading
+ * a span back right after its stores stalls store forwarding. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline bool span_sub(span s, uint64_t at, uint64_t len, span *out) {
   bool ok = span_range_ok(s, at, len);
   if (ok) *out = span_make(s.p ? s.p + at : NULL, (size_t)len, s.off + at);
