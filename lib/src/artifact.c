@@ -248,7 +248,7 @@ cwasm_status artifact_parse_front(const uint8_t *buf, size_t len, const cwasm_op
   span whole;
   diag_clear(diag);
   if (!out || (!buf && len)) return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "input");
-  memset(out, 0, sizeof *out);
+  zero_out(out, sizeof *out);
   whole = span_make(buf, len, 0);
   if (len == 0) return diag_set(diag, CWASM_E_INPUT_EMPTY, 0, CWASM_NO_SECTION, "input");
   if (span_starts_with(whole, wasm_magic, sizeof wasm_magic))

@@ -614,6 +614,26 @@ static cwasm_status locate_shdr(const cwasm_elf *elf, uint64_t index, const elf_
   return CWASM_OK;
 }
 
+size_t elf_section_briefs(const cwasm_elf *elf, uint64_t first, elf_shdr_brief *out, size_t n) {
+  const elf_layout *l = layout_of(elf->elf_class);
+  const bool big = elf->endian == CWASM_BIG;
+  span table, r;
+  if (!l || elf->shentsize != l->shentsize || first >= elf->shnum || n > elf->shnum - first ||
+      !span_tail(span_make(elf->base, elf->size, 0), elf->shoff, &table) ||
+      first + n > (l->cls == 64 ? table.n / 64u : table.n / 40u))
+    return 0;
+  /* inside: every header first .. first + n - 1 lies wholly in the table */
+  (void)span_sub(table, first * l->shentsize, n * l->shentsize, &r);
+  for (size_t i = 0; i < n; i++) {
+    const uint8_t *h = r.p + i * l->shentsize;
+    out[i].type = (uint32_t)span_load_(h + SH_TYPE_AT, 4, big);
+    out[i].offset = span_load_(h + l->sh_offset, l->word, big);
+    out[i].link = (uint32_t)span_load_(h + l->sh_link, 4, big);
+    out[i].info = (uint32_t)span_load_(h + l->sh_info, 4, big);
+  }
+  return n;
+}
+
 cwasm_status cwasm_elf_section(const cwasm_elf *elf, uint64_t index, cwasm_section *out,
                                cwasm_diag *diag) {
   const elf_layout *l = NULL;

@@ -80,10 +80,24 @@ cwasm_status elf_find_named(const cwasm_elf *elf, const char *z, size_t zlen, el
                             cwasm_section *out, cwasm_diag *diag);
 
 /*
- * elf.c, engine.c: zero an output struct. A memset of more than 64 bytes is
- * `rep stos` at -O2 on x86-64, whose start-up costs more than the stores
- * (measured: ~10% of locate); 64-byte steps of a constant size unroll into
- * plain vector stores. Every byte is zeroed, padding included.
+ * elf.c: the fields the object crate's table rules read (Wasmtime v3-v42),
+ * of sections first .. first + n - 1, with one bounds check for them all;
+ * n, or 0 when they are not all inside the table (a forged struct). For
+ * rules that walk every header.
+ */
+typedef struct elf_shdr_brief {
+  uint64_t offset;
+  uint32_t type, link, info;
+} elf_shdr_brief;
+size_t elf_section_briefs(const cwasm_elf *elf, uint64_t first, elf_shdr_brief *out, size_t n);
+
+/*
+ * Zero or copy a large output struct. A memset / struct copy of more than 64
+ * bytes is `rep stos` / `rep movs` at -O2 on x86-64, whose start-up costs
+ * more than the stores (measured: ~10% of locate); 64-byte steps of a
+ * constant size unroll into plain vector stores. Every byte is written,
+ * padding included. zero_out: elf.c, engine.c, artifact.c; copy_out:
+ * prepared.c.
  */
 static inline void zero_out(void *p, size_t n) {
   unsigned char *q = p;
@@ -93,6 +107,18 @@ static inline void zero_out(void *p, size_t n) {
     n -= 64;
   }
   memset(q, 0, n);
+}
+
+static inline void copy_out(void *dst, const void *src, size_t n) {
+  unsigned char *d = dst;
+  const unsigned char *q = src;
+  while (n > 64) {
+    memcpy(d, q, 64);
+    d += 64;
+    q += 64;
+    n -= 64;
+  }
+  memcpy(d, q, n);
 }
 
 /*

@@ -334,36 +334,66 @@ typedef struct object_view {
 
 static uint64_t shdr_at(const object_view *v, uint64_t i) { return v->e->shoff + i * v->e->shentsize; }
 
+/* Every section header in order, read in batches (one bounds check each). */
+#define BRIEF_BATCH 32
+typedef struct brief_walk {
+  const cwasm_elf *e;
+  uint64_t next; /* index of b[n] */
+  size_t n, i;
+  elf_shdr_brief b[BRIEF_BATCH];
+} brief_walk;
+
+static void walk_begin(brief_walk *w, const cwasm_elf *e) {
+  w->e = e;
+  w->next = 0;
+  w->n = w->i = 0;
+}
+
+/* The next header and its index, or NULL at the end. */
+static const elf_shdr_brief *walk_next(brief_walk *w, uint64_t *index) {
+  if (w->i == w->n) {
+    uint64_t left = w->e->shnum - w->next;
+    w->n = elf_section_briefs(w->e, w->next, w->b, left < BRIEF_BATCH ? (size_t)left : BRIEF_BATCH);
+    w->i = 0;
+    if (w->n == 0) return NULL; /* the end (or a forged struct whose table is not in the input) */
+    w->next += w->n;
+  }
+  *index = w->next - w->n + w->i;
+  return &w->b[w->i++];
+}
+
 /* A symbol table (the first of its type, index i) and the SHT_SYMTAB_SHNDX sections linked to it. */
-static void object_symbols(checker *c, const object_view *v, uint64_t i, const cwasm_section *s) {
+static void object_symbols(checker *c, const object_view *v, uint64_t i, const elf_shdr_brief *s) {
   const cwasm_elf *e = v->e;
-  cwasm_section t;
-  cwasm_diag d;
+  elf_shdr_brief t;
+  const elf_shdr_brief *x;
+  brief_walk w;
+  uint64_t j;
   if (v->aligned && s->offset % v->word)
     object_finding(c, "sh_offset", shdr_at(v, i) + v->sh_offset_at, i, "misaligned", "a naturally aligned table",
                    "Invalid ELF symbol table data");
   if (s->link >= e->shnum)
     object_finding(c, "sh_link", shdr_at(v, i) + v->sh_link_at, i, "past the section table", "a string table",
                    "Invalid ELF section index");
-  else if (cwasm_elf_section(e, s->link, &t, &d) != CWASM_E_ARGUMENT && t.type != 3u /* SHT_STRTAB */)
+  else if (elf_section_briefs(e, s->link, &t, 1) && t.type != 3u /* SHT_STRTAB */)
     object_finding(c, "sh_link", shdr_at(v, i) + v->sh_link_at, i, "not SHT_STRTAB", "SHT_STRTAB",
                    "Invalid ELF string section type");
   if (!v->aligned) return;
-  for (uint64_t j = 0; j < e->shnum; j++) {
-    if (cwasm_elf_section(e, j, &t, &d) == CWASM_E_ARGUMENT) continue;
-    if (t.type == 18u /* SHT_SYMTAB_SHNDX */ && t.link == i && t.offset % 4u)
+  walk_begin(&w, e);
+  while ((x = walk_next(&w, &j)) != NULL)
+    if (x->type == 18u /* SHT_SYMTAB_SHNDX */ && x->link == i && x->offset % 4u)
       object_finding(c, "sh_offset", shdr_at(v, j) + v->sh_offset_at, j, "misaligned", "a 4-byte aligned table",
                      "Invalid ELF symtab_shndx data");
-  }
 }
 
 static void check_object_tables(checker *c) {
   const cwasm_elf *e = &c->a->elf;
   object_view v;
-  uint64_t symtab = CWASM_NO_INDEX, dynsym = CWASM_NO_INDEX, symidx;
+  uint64_t symtab = CWASM_NO_INDEX, dynsym = CWASM_NO_INDEX, symidx, i;
   bool table_failed = false;
-  cwasm_section s, sym, dyn;
-  cwasm_diag d;
+  elf_shdr_brief sym, dyn, s0;
+  const elf_shdr_brief *x;
+  brief_walk w;
   v.e = e;
   v.aligned = c->R < 36;
   v.word = e->elf_class == 64 ? 8u : 4u;
@@ -381,7 +411,7 @@ static void check_object_tables(checker *c) {
         table_failed = true;
         phnum = 0;
       } else {
-        phnum = cwasm_elf_section(e, 0, &s, &d) != CWASM_E_ARGUMENT ? s.info : 0;
+        phnum = elf_section_briefs(e, 0, &s0, 1) ? s0.info : 0;
       }
     }
     if (v.aligned && phnum && e->phoff % v.word)
@@ -396,14 +426,14 @@ static void check_object_tables(checker *c) {
                                        : "Invalid ELF section header offset/size/alignment");
 
   /* the first symbol table of each kind */
-  for (uint64_t i = 0; i < e->shnum && (symtab == CWASM_NO_INDEX || dynsym == CWASM_NO_INDEX); i++) {
-    if (cwasm_elf_section(e, i, &s, &d) == CWASM_E_ARGUMENT) continue;
-    if (s.type == 2u /* SHT_SYMTAB */ && symtab == CWASM_NO_INDEX) {
+  walk_begin(&w, e);
+  while ((symtab == CWASM_NO_INDEX || dynsym == CWASM_NO_INDEX) && (x = walk_next(&w, &i)) != NULL) {
+    if (x->type == 2u /* SHT_SYMTAB */ && symtab == CWASM_NO_INDEX) {
       symtab = i;
-      sym = s;
-    } else if (s.type == 11u /* SHT_DYNSYM */ && dynsym == CWASM_NO_INDEX) {
+      sym = *x;
+    } else if (x->type == 11u /* SHT_DYNSYM */ && dynsym == CWASM_NO_INDEX) {
       dynsym = i;
-      dyn = s;
+      dyn = *x;
     }
   }
   if (symtab != CWASM_NO_INDEX) object_symbols(c, &v, symtab, &sym);
@@ -411,10 +441,10 @@ static void check_object_tables(checker *c) {
 
   /* relocation sections linked to the symbol table (index 0 when there is none) */
   symidx = symtab == CWASM_NO_INDEX ? 0 : symtab;
-  for (uint64_t i = 0; i < e->shnum; i++) {
-    if (cwasm_elf_section(e, i, &s, &d) == CWASM_E_ARGUMENT) continue;
-    if ((s.type != 4u && s.type != 9u) || s.link != symidx || s.info == 0) continue; /* SHT_RELA, SHT_REL */
-    if (s.info >= e->shnum)
+  walk_begin(&w, e);
+  while ((x = walk_next(&w, &i)) != NULL) {
+    if ((x->type != 4u && x->type != 9u) || x->link != symidx || x->info == 0) continue; /* SHT_RELA, SHT_REL */
+    if (x->info >= e->shnum)
       object_finding(c, "sh_info", shdr_at(&v, i) + v.sh_info_at, i, "past the section table", "a section index",
                      "Invalid ELF sh_info for relocation section");
   }
@@ -1478,8 +1508,7 @@ static bool check_front(checker *c, const cwasm_artifact *a, const cwasm_host *h
     memset(r, 0, offsetof(cwasm_report, items));
     r->host_release = h->release;
   }
-  c->rel = cwasm_release_get(h->release);
-  memset(&c->scratch, 0, sizeof c->scratch);
+  c->rel = cwasm_release_get(h->release); /* c->scratch: add() clears it when it hands it out */
   c->a = a;
   c->h = h;
   c->R = h->release;

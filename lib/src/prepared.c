@@ -51,9 +51,9 @@ static void move_meta(const mover *m, cwasm_metadata *md) {
   move_off(m, &md->shared_flags.raw_offset);
   move_bytes(m, &md->isa_flags.raw);
   move_off(m, &md->isa_flags.raw_offset);
-  for (size_t i = 0; i < CWASM_T__COUNT; i++) {
-    cwasm_tunable *t = &md->tunables.f[i];
-    if (!t->present) continue; /* absent fields have neither offset nor view */
+  /* the fields of the layout, all decoded (absent ones have neither offset nor view) */
+  for (size_t i = 0; i < md->layout->tunables_count; i++) {
+    cwasm_tunable *t = &md->tunables.f[md->layout->tunables[i]];
     move_bytes(m, &t->table);
     move_off(m, &t->offset);
   }
@@ -192,7 +192,7 @@ static void take_back(const cwasm_prepared *p, cwasm_artifact *a) {
   a->release = p->release;
   a->layout_source = p->layout_source;
   a->candidates = p->candidates;
-  a->meta = p->meta;
+  copy_out(&a->meta, &p->meta, sizeof a->meta);
   move_meta(&m, &a->meta);
   for (uint32_t i = 0; i < p->warnings.count; i++) {
     cwasm_diag d = p->warnings.items[i];
