@@ -51,12 +51,11 @@ static void move_meta(const mover *m, cwasm_metadata *md) {
   move_off(m, &md->shared_flags.raw_offset);
   move_bytes(m, &md->isa_flags.raw);
   move_off(m, &md->isa_flags.raw_offset);
-  /* the fields of the layout, all decoded (absent ones have neither offset nor view) */
-  for (size_t i = 0; i < md->layout->tunables_count; i++) {
-    cwasm_tunable *t = &md->tunables.f[md->layout->tunables[i]];
-    move_bytes(m, &t->table);
-    move_off(m, &t->offset);
-  }
+  /* Tunables: absent fields have neither offset nor view (branch-free: present is 0 or 1);
+   * the OperatorCost table is the only view */
+  for (size_t i = 0; i < CWASM_T__COUNT; i++)
+    md->tunables.f[i].offset += m->delta & (0 - (uint64_t)md->tunables.f[i].present);
+  move_bytes(m, &md->tunables.f[CWASM_T_OPERATOR_COST].table);
   move_off(m, &md->features.offset);
 }
 
