@@ -144,21 +144,90 @@ static inline const char *fuzz_diag_text(const cwasm_diag *d) {
 /*
  * cwasm_diag_format: NUL-terminated, never past `size`, the same text
  * truncated, the same wanted length, starting with the code's name. The
- * truncated size varies with the diagnostic (1..64) so that over a campaign
- * every cut point is tried, at two snprintf-chains per call.
+ * second size varies with the diagnostic (0..64, 0 meaning a NULL buffer)
+ * so that over a campaign every cut point is tried, at two snprintf-chains
+ * per call.
+ *
+ * The text is a pure function of the diagnostic's fields (`field` is a
+ * static string), and its shape (every length, every cut point) a function
+ * of the code, the field, which values are shown and how many decimal and
+ * hex digits each has. fuzz_format_seen remembers the shapes checked last
+ * (a direct-mapped cache) and a diagnostic of a shape already checked is
+ * not formatted again: the strict, lenient and forced parses of one input
+ * mostly report the same diagnostics, most inputs repeat the diagnostics of
+ * earlier ones but for the values, and formatting each of them every time
+ * was most of fuzz_inspect's time.
  */
+typedef struct fuzz_format_key {
+  const char *field;
+  int32_t code;
+  uint8_t has_actual, has_expected, used;
+  uint8_t digits[7]; /* offset, actual, expected: decimal and hex; section: decimal (0: none) */
+} fuzz_format_key;
+
+static inline uint8_t fuzz_digits(uint64_t v, unsigned base) {
+  uint8_t n = 1;
+  if (base == 16) {
+    while (v >>= 4) n++;
+  } else {
+    uint64_t p = 10;
+    while (n < 20 && v >= p) {
+      n++;
+      p *= 10;
+    }
+  }
+  return n;
+}
+
+static inline bool fuzz_format_seen(const cwasm_diag *d) {
+  static fuzz_format_key cache[1024];
+  fuzz_format_key key;
+  uint64_t h;
+  memset(&key, 0, sizeof key);
+  key.field = d->field;
+  key.code = (int32_t)d->code;
+  key.has_actual = d->has_actual;
+  key.has_expected = d->has_expected;
+  key.used = 1;
+  key.digits[0] = fuzz_digits(d->offset, 10);
+  key.digits[1] = fuzz_digits(d->offset, 16);
+  if (d->has_actual) {
+    key.digits[2] = fuzz_digits(d->actual, 10);
+    key.digits[3] = fuzz_digits(d->actual, 16);
+  }
+  if (d->has_expected) {
+    key.digits[4] = fuzz_digits(d->expected, 10);
+    key.digits[5] = fuzz_digits(d->expected, 16);
+  }
+  if (d->section != CWASM_NO_SECTION) key.digits[6] = fuzz_digits(d->section, 10);
+  h = (uint64_t)(uintptr_t)key.field * 0x9e3779b97f4a7c15ull ^ (uint64_t)(uint32_t)key.code << 20 ^
+      (uint64_t)key.has_actual << 8 ^ (uint64_t)key.has_expected << 10;
+  for (int i = 0; i < 7; i++) h = h * 31u + key.digits[i];
+  h ^= h >> 29;
+  fuzz_format_key *k = &cache[h % (sizeof cache / sizeof cache[0])];
+  if (memcmp(k, &key, sizeof key) == 0) return true;
+  memcpy(k, &key, sizeof key); /* padding included: zeroed above */
+  return false;
+}
+
 static inline void fuzz_check_format(const cwasm_diag *d) {
-  char full[1024], small[80];
-  size_t want = cwasm_diag_format(d, full, sizeof full);
-  size_t name_n = strlen(cwasm_status_name(d->code));
-  size_t sz = 1u + (size_t)((d->offset ^ d->actual ^ (uint64_t)d->code) % 64u);
-  size_t got;
+  static char full[1024], small[80]; /* static: no ASan stack frame per call */
+  size_t want, name_n, sz, got;
+  const char *name;
+  if (fuzz_format_seen(d)) return;
+  want = cwasm_diag_format(d, full, sizeof full);
+  name = cwasm_status_name(d->code);
+  name_n = strlen(name);
+  sz = (size_t)((d->offset ^ d->actual ^ (uint64_t)d->code) % 65u);
   FUZZ_CHECK(want < sizeof full, "diag_format wants %zu bytes", want);
   FUZZ_CHECK(strlen(full) == want, "diag_format returned %zu but wrote %zu chars", want,
              strlen(full));
-  FUZZ_CHECK(want > name_n && strncmp(full, cwasm_status_name(d->code), name_n) == 0,
+  FUZZ_CHECK(want > name_n && strncmp(full, name, name_n) == 0,
              "diag_format does not start with the code name: \"%s\"", full);
-  FUZZ_CHECK(cwasm_diag_format(d, NULL, 0) == want, "diag_format(size 0) wants another length");
+  if (sz == 0) {
+    FUZZ_CHECK(cwasm_diag_format(d, NULL, 0) == want, "diag_format(size 0) wants another length");
+    return;
+  }
   memset(small, 'Z', sizeof small);
   FUZZ_CHECK(cwasm_diag_format(d, small, sz) == want, "diag_format(size %zu) wants another length",
              sz);

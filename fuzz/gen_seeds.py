@@ -339,6 +339,11 @@ def main():
             with open(os.path.join(d, name), "wb") as f:
                 f.write(data)
         print("%s: %d seeds" % (harness, len(seeds)))
+    # fuzz_prepared: selector byte + artifact or layout parameters (embed_refs.py)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import embed_refs  # noqa: E402
+    print("fuzz_prepared: %d seeds" % embed_refs.write_seeds(embed_refs.load_refs(),
+                                                          os.path.join(out, "fuzz_prepared")))
 
 
 if __name__ == "__main__":

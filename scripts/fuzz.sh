@@ -112,11 +112,13 @@ if ((reseed)); then
     keep="$gen/keep-$h"
     mkdir -p "$keep" "$root/fuzz/corpus/$h"
     # the real artifacts stay whole in every ELF-shaped seed directory, whatever
-    # -merge thinks (fuzz_metadata takes metadata bytes: gen_seeds.py extracts them)
-    if [ "$h" != fuzz_metadata ]; then
+    # -merge thinks (fuzz_metadata takes metadata bytes: gen_seeds.py extracts
+    # them; fuzz_prepared a selector byte first: embed_refs.py makes its seeds)
+    if [ "$h" != fuzz_metadata ] && [ "$h" != fuzz_prepared ]; then
       for f in "${real[@]}"; do cp "$f" "$keep/real-$(basename "$f")"; done
       cp "$root/fuzz/corpus/$h"/real-* "$keep/" 2>/dev/null || true
     fi
+    mkdir -p "$gen/seeds/$h" # gen_seeds.py makes none for some harnesses (fuzz_check)
     # shellcheck disable=SC2046
     "$bin" -merge=1 -max_len="$(opt "$h" max_len)" "$keep" "$gen/seeds/$h" "$root/fuzz/corpus/$h" \
       $(extra_seeds) >"$gen/$h.merge.log" 2>&1 || { tail -20 "$gen/$h.merge.log"; exit 1; }

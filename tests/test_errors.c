@@ -153,12 +153,59 @@ static void strict_and_lenient_rules(void **state) {
   assert_int_equal(w.items[0].expected, 0xff);
 }
 
+/* Lookups by number agree with the table for every number around the
+ * documented ranges (0-699), gaps, both ends and negative values included:
+ * a number is a code iff the table lists it, and then name, message and
+ * class are its row's. */
+static void lookup_by_number(void **state) {
+  (void)state;
+  static const struct {
+    cwasm_status code;
+    const char *name, *message;
+    cwasm_status_class cls;
+  } expect[] = {
+#define X(name, num, cls, msg) {CWASM_##name, #name, msg, CWASM_CLASS_##cls},
+#include "cwasm/errors.def"
+#undef X
+  };
+  const size_t n = sizeof expect / sizeof expect[0];
+  assert_int_equal(cwasm_status_count(), n);
+  for (long v = -3; v <= 1100; v++) {
+    cwasm_status s = (cwasm_status)v;
+    size_t row = n;
+    for (size_t i = 0; i < n; i++)
+      if ((long)expect[i].code == v) row = i;
+    if (row < n) {
+      assert_int_equal(cwasm_status_at(row), s);
+      assert_string_equal(cwasm_status_name(s), expect[row].name);
+      assert_string_equal(cwasm_status_message(s), expect[row].message);
+      assert_int_equal(cwasm_status_class_of(s), expect[row].cls);
+      assert_true(expect[row].cls != CWASM_CLASS_UNKNOWN);
+    } else {
+      assert_string_equal(cwasm_status_name(s), "UNKNOWN");
+      assert_string_equal(cwasm_status_message(s), "unknown status code");
+      assert_int_equal(cwasm_status_class_of(s), CWASM_CLASS_UNKNOWN);
+    }
+  }
+  /* the first and last number of every range that holds codes */
+  assert_int_equal(cwasm_status_class_of(CWASM_OK), CWASM_CLASS_OK);
+  assert_int_equal(cwasm_status_class_of(CWASM_E_ARGUMENT), CWASM_CLASS_ERROR);
+  assert_int_equal(cwasm_status_class_of((cwasm_status)99), CWASM_CLASS_UNKNOWN);
+  assert_int_equal(cwasm_status_class_of((cwasm_status)699), CWASM_CLASS_UNKNOWN);
+  assert_int_equal(cwasm_status_class_of((cwasm_status)700), CWASM_CLASS_UNKNOWN);
+  assert_int_equal(cwasm_status_class_of(CWASM_W_TOLERATED), CWASM_CLASS_WARNING);
+  assert_int_equal(cwasm_status_class_of(CWASM_F_VERSION), CWASM_CLASS_FINDING);
+  assert_string_equal(cwasm_status_name((cwasm_status)-1), "UNKNOWN");
+  assert_string_equal(cwasm_status_name(CWASM__STATUS_END_), "UNKNOWN");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(unknown_codes),     cmocka_unit_test(names_round_trip),
       cmocka_unit_test(kind_names),        cmocka_unit_test(format_variants),
       cmocka_unit_test(long_field_is_cut), cmocka_unit_test(diag_helpers),
       cmocka_unit_test(warnings_overflow), cmocka_unit_test(strict_and_lenient_rules),
+      cmocka_unit_test(lookup_by_number),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,10 +20,47 @@ static const status_row rows[] = {
 
 #define NROWS (sizeof rows / sizeof rows[0])
 
+/*
+ * Lookups by code are O(1): `slot` maps every number of the documented
+ * ranges (0-699, errors.def) to 1 + its row index, 0 for a number that is
+ * no code. Both tables are constant initialisers generated from errors.def:
+ * nothing to set up at run time, nothing to lock.
+ *
+ * Compile-time guarantees: a code of 700 or more does not compile (an
+ * initialiser index past the array), two codes with one number do not
+ * compile (the enumerators STATUS_NUMBER_<num> would clash), and neither
+ * does a table too long for the one-byte slots.
+ */
+#define STATUS_NUMBER_LIMIT 700u
+
+enum status_row_index {
+#define X(name, num, cls, msg) ROW_##name,
+#include "cwasm/errors.def"
+#undef X
+  ROW__COUNT
+};
+
+enum status_number_unique {
+#define X(name, num, cls, msg) STATUS_NUMBER_##num,
+#include "cwasm/errors.def"
+#undef X
+  STATUS_NUMBER__UNUSED
+};
+
+_Static_assert(ROW__COUNT == NROWS, "errors.c: row index and table disagree");
+_Static_assert(ROW__COUNT < 255, "errors.c: the slot table holds one byte per code");
+
+static const uint8_t slot[STATUS_NUMBER_LIMIT] = {
+#define X(name, num, cls, msg) [num] = (uint8_t)(ROW_##name + 1),
+#include "cwasm/errors.def"
+#undef X
+};
+
 static const status_row *find_row(cwasm_status s) {
-  for (size_t i = 0; i < NROWS; i++)
-    if (rows[i].code == s) return &rows[i];
-  return NULL;
+  /* through unsigned: a negative enum value is out of range too */
+  unsigned n = (unsigned)s;
+  unsigned k = n < STATUS_NUMBER_LIMIT ? slot[n] : 0u;
+  return k ? &rows[k - 1u] : NULL;
 }
 
 const char *cwasm_status_name(cwasm_status s) {

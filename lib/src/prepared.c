@@ -11,7 +11,7 @@
  * position of the input's engine section; absolute offsets move by the
  * difference of the two sections' offsets; the engine section's index in
  * warnings becomes the input's. Equality with the full path, member by
- * member, is what tests/test_prepared.c and the fuzz_check harness assert.
+ * member, is what tests/test_prepared.c and the fuzz_prepared harness assert.
  */
 #include <stddef.h>
 #include <string.h>
