@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cwasm/cwasm.h"
@@ -199,10 +201,67 @@ static void lookup_by_number(void **state) {
   assert_string_equal(cwasm_status_name(CWASM__STATUS_END_), "UNKNOWN");
 }
 
+/* cwasm_diag_format against the same text written with snprintf, over every
+ * code, random values of every width, each shape (actual, expected, limit,
+ * section) and a field long enough to cut the text at 511 bytes. */
+static size_t reference_format(const cwasm_diag *d, char *buf, size_t size) {
+  char tmp[2048];
+  int k = snprintf(tmp, sizeof tmp, "%s: %s", cwasm_status_name(d->code), cwasm_status_message(d->code));
+  if (d->field && d->field[0]) k += snprintf(tmp + k, sizeof tmp - (size_t)k, ": %s", d->field);
+  if (d->has_actual)
+    k += snprintf(tmp + k, sizeof tmp - (size_t)k, " = %" PRIu64 " (0x%" PRIx64 ")", d->actual, d->actual);
+  if (d->has_expected == CWASM_DIAG_LIMIT)
+    k += snprintf(tmp + k, sizeof tmp - (size_t)k, ", limit %" PRIu64 " (0x%" PRIx64 ")", d->expected, d->expected);
+  else if (d->has_expected)
+    k += snprintf(tmp + k, sizeof tmp - (size_t)k, ", expected %" PRIu64 " (0x%" PRIx64 ")", d->expected,
+                  d->expected);
+  k += snprintf(tmp + k, sizeof tmp - (size_t)k, " at offset %" PRIu64 " (0x%" PRIx64 ")", d->offset, d->offset);
+  if (d->section != CWASM_NO_SECTION) k += snprintf(tmp + k, sizeof tmp - (size_t)k, " in section %" PRIu32, d->section);
+  if ((size_t)k > 511) k = 511; /* the library cuts its text there */
+  tmp[k] = '\0';
+  if (size) {
+    size_t c = (size_t)k < size - 1 ? (size_t)k : size - 1;
+    memcpy(buf, tmp, c);
+    buf[c] = '\0';
+  }
+  return (size_t)k;
+}
+
+static void format_matches_printf(void **state) {
+  static char long_field[600];
+  uint64_t x = 0x9e3779b97f4a7c15u;
+  (void)state;
+  memset(long_field, 'f', sizeof long_field - 1);
+  for (int code = -3; code < 700; code++) {
+    for (unsigned shape = 0; shape < 16; shape++) {
+      cwasm_diag d;
+      char got[600], want[600];
+      size_t sizes[] = {sizeof got, 1, 7, 40};
+      memset(&d, 0, sizeof d);
+      x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      d.code = (cwasm_status)code;
+      d.field = shape & 1 ? (shape & 8 ? long_field : "e_shoff") : "";
+      d.has_actual = shape & 2 ? 1 : 0;
+      d.actual = x >> (x & 63);
+      d.has_expected = (uint8_t)((shape >> 2) & 3 ? ((shape >> 2) & 1 ? CWASM_DIAG_EXPECTED : CWASM_DIAG_LIMIT) : 0);
+      d.expected = x & 0xffff;
+      d.offset = x % 3 ? x : UINT64_MAX;
+      d.section = shape & 4 ? (uint32_t)(x >> 40) : CWASM_NO_SECTION;
+      for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        size_t n_got = cwasm_diag_format(&d, got, sizes[k]);
+        size_t n_want = reference_format(&d, want, sizes[k]);
+        assert_int_equal(n_got, n_want);
+        assert_string_equal(got, want);
+      }
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(unknown_codes),     cmocka_unit_test(names_round_trip),
       cmocka_unit_test(kind_names),        cmocka_unit_test(format_variants),
+      cmocka_unit_test(format_matches_printf),
       cmocka_unit_test(long_field_is_cut), cmocka_unit_test(diag_helpers),
       cmocka_unit_test(warnings_overflow), cmocka_unit_test(strict_and_lenient_rules),
       cmocka_unit_test(lookup_by_number),

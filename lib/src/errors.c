@@ -146,42 +146,64 @@ void warn_add(cwasm_warnings *w, cwasm_status code, uint64_t offset, uint32_t se
 
 #define DIAG_TEXT_MAX 512
 
-#if defined(__GNUC__)
-static size_t diag_append(char *tmp, size_t used, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-#endif
+/* cwasm_diag_format's work buffer: text cut at DIAG_TEXT_MAX - 1 bytes. Written
+ * by hand, not with snprintf: the check renders every artifact warning with
+ * it, and the format machinery cost more than the rest of a check. */
+typedef struct dtext {
+  char b[DIAG_TEXT_MAX];
+  size_t n;
+} dtext;
 
-/* Appends to cwasm_diag_format's work buffer, cutting the text at its end. */
-static size_t diag_append(char *tmp, size_t used, const char *fmt, ...) {
-  va_list ap;
-  int k;
-  va_start(ap, fmt);
-  k = vsnprintf(tmp + used, DIAG_TEXT_MAX - used, fmt, ap);
-  va_end(ap);
-  /* unreachable: k <= 0. The formats below always print something and cannot
-   * hit an encoding error; were it to happen, nothing is added */
-  size_t add = k > 0 ? (size_t)k : 0;
-  return used + add < DIAG_TEXT_MAX ? used + add : DIAG_TEXT_MAX - 1;
+static void dt_str(dtext *t, const char *s) {
+  while (*s && t->n < DIAG_TEXT_MAX - 1) t->b[t->n++] = *s++;
+}
+
+/* v in base 10 or 16 (lowercase), as PRIu64 / PRIx64 print it */
+static void dt_num(dtext *t, uint64_t v, unsigned base) {
+  char d[24];
+  size_t k = sizeof d;
+  d[--k] = '\0';
+  do { /* constant divisors: no div instruction */
+    d[--k] = "0123456789abcdef"[base == 16 ? v & 15u : v % 10u];
+    v = base == 16 ? v >> 4 : v / 10u;
+  } while (v);
+  dt_str(t, d + k);
+}
+
+/* " = 12 (0xc)" and the like */
+static void dt_value(dtext *t, const char *label, uint64_t v) {
+  dt_str(t, label);
+  dt_num(t, v, 10);
+  dt_str(t, " (0x");
+  dt_num(t, v, 16);
+  dt_str(t, ")");
 }
 
 size_t cwasm_diag_format(const cwasm_diag *d, char *buf, size_t size) {
-  char tmp[DIAG_TEXT_MAX];
-  size_t used = 0;
+  dtext t;
   if (!d) return 0;
-  used = diag_append(tmp, used, "%s: %s", cwasm_status_name(d->code), cwasm_status_message(d->code));
-  if (d->field && d->field[0]) used = diag_append(tmp, used, ": %s", d->field);
-  if (d->has_actual) used = diag_append(tmp, used, " = %" PRIu64 " (0x%" PRIx64 ")", d->actual, d->actual);
-  if (d->has_expected == CWASM_DIAG_LIMIT)
-    used = diag_append(tmp, used, ", limit %" PRIu64 " (0x%" PRIx64 ")", d->expected, d->expected);
-  else if (d->has_expected)
-    used = diag_append(tmp, used, ", expected %" PRIu64 " (0x%" PRIx64 ")", d->expected, d->expected);
-  used = diag_append(tmp, used, " at offset %" PRIu64 " (0x%" PRIx64 ")", d->offset, d->offset);
-  if (d->section != CWASM_NO_SECTION) used = diag_append(tmp, used, " in section %" PRIu32, d->section);
+  t.n = 0;
+  dt_str(&t, cwasm_status_name(d->code));
+  dt_str(&t, ": ");
+  dt_str(&t, cwasm_status_message(d->code));
+  if (d->field && d->field[0]) {
+    dt_str(&t, ": ");
+    dt_str(&t, d->field);
+  }
+  if (d->has_actual) dt_value(&t, " = ", d->actual);
+  if (d->has_expected == CWASM_DIAG_LIMIT) dt_value(&t, ", limit ", d->expected);
+  else if (d->has_expected) dt_value(&t, ", expected ", d->expected);
+  dt_value(&t, " at offset ", d->offset);
+  if (d->section != CWASM_NO_SECTION) {
+    dt_str(&t, " in section ");
+    dt_num(&t, d->section, 10);
+  }
   if (size > 0) {
-    size_t c = used < size - 1 ? used : size - 1;
-    memcpy(buf, tmp, c);
+    size_t c = t.n < size - 1 ? t.n : size - 1;
+    memcpy(buf, t.b, c);
     buf[c] = '\0';
   }
-  return used;
+  return t.n;
 }
 
 const char *cwasm_library_version(void) { return CWASM_VERSION_STRING; }

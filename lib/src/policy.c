@@ -57,16 +57,23 @@ static void tb_str(tb *t, const char *z) {
   for (size_t i = 0; z[i] && !t->trunc; i++) tb_ch(t, z[i]);
 }
 
-static void tb_u64(tb *t, uint64_t v) {
+/* v in base 10 or 16 (lowercase digits), without printf's machinery */
+static void tb_num(tb *t, uint64_t v, unsigned base) {
   char tmp[24];
-  snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)v);
-  tb_str(t, tmp);
+  size_t k = sizeof tmp;
+  tmp[--k] = '\0';
+  do { /* constant divisors: no div instruction */
+    tmp[--k] = "0123456789abcdef"[base == 16 ? v & 15u : v % 10u];
+    v = base == 16 ? v >> 4 : v / 10u;
+  } while (v);
+  tb_str(t, tmp + k);
 }
 
+static void tb_u64(tb *t, uint64_t v) { tb_num(t, v, 10); }
+
 static void tb_hex(tb *t, uint64_t v) {
-  char tmp[24];
-  snprintf(tmp, sizeof tmp, "0x%llx", (unsigned long long)v);
-  tb_str(t, tmp);
+  tb_str(t, "0x");
+  tb_num(t, v, 16);
 }
 
 /* Bytes of the input, copied as they are (the decoder proved them UTF-8). */
