@@ -66,28 +66,6 @@ static cwasm_artifact art, ref_art;
 static cwasm_report rep;
 static cwasm_prepared prep;
 
-static size_t libelf_locate(uint8_t *img, size_t len) {
-  Elf *e = elf_memory((char *)img, len);
-  size_t shstrndx, found = 0;
-  Elf_Scn *scn = NULL;
-  if (!e) return 0;
-  if (elf_getshdrstrndx(e, &shstrndx) == 0) {
-    while ((scn = elf_nextscn(e, scn)) != NULL) {
-      GElf_Shdr sh;
-      const char *name;
-      if (!gelf_getshdr(scn, &sh)) continue;
-      name = elf_strptr(e, shstrndx, sh.sh_name);
-      if (name && strcmp(name, CWASM_ENGINE_SECTION_NAME) == 0) {
-        Elf_Data *d = elf_rawdata(scn, NULL);
-        found = d ? d->d_size + 1 : 0;
-        break;
-      }
-    }
-  }
-  elf_end(e);
-  return found;
-}
-
 int main(int argc, char **argv) {
   const char *refs = NULL, *scaling = NULL;
   unsigned long long sum[A_COUNT] = {0}, calls[A_COUNT] = {0};
@@ -193,7 +171,7 @@ int main(int argc, char **argv) {
     }
 
     begin();
-    sink += libelf_locate(buf, len);
+    sink += bench_libelf_locate(buf, len);
     sum[A_LIBELF] += end();
     calls[A_LIBELF]++;
 

@@ -176,32 +176,9 @@ static void batch_floor(void *vc, uint64_t n) {
   floor_chain_batch(&c->buf, &c->it->fr, &c->it->fc, n, &g_sink);
 }
 
-/* What Wasmtime's loader would do with libelf instead of object. */
-static size_t libelf_locate(uint8_t *img, size_t len) {
-  Elf *e = elf_memory((char *)img, len);
-  size_t shstrndx, found = 0;
-  Elf_Scn *scn = NULL;
-  if (!e) return 0;
-  if (elf_getshdrstrndx(e, &shstrndx) == 0) {
-    while ((scn = elf_nextscn(e, scn)) != NULL) {
-      GElf_Shdr sh;
-      const char *name;
-      if (!gelf_getshdr(scn, &sh)) continue;
-      name = elf_strptr(e, shstrndx, sh.sh_name);
-      if (name && strcmp(name, CWASM_ENGINE_SECTION_NAME) == 0) {
-        Elf_Data *d = elf_rawdata(scn, NULL);
-        found = d ? d->d_size + 1 : 0;
-        break;
-      }
-    }
-  }
-  elf_end(e);
-  return found;
-}
-
 static void batch_libelf(void *vc, uint64_t n) {
   ctx *c = vc;
-  for (uint64_t i = 0; i < n; i++) g_sink += libelf_locate(c->elf_buf, c->len);
+  for (uint64_t i = 0; i < n; i++) g_sink += bench_libelf_locate(c->elf_buf, c->len);
 }
 
 static const bench_batch_fn step_fn[S_TIMED_HERE] = {batch_detect,   batch_locate, batch_decode, batch_check,

@@ -6,6 +6,9 @@
 #include <string.h>
 #include <time.h>
 
+#include <gelf.h>
+#include <libelf.h>
+
 uint8_t *bench_slurp(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
   uint8_t *buf;
@@ -124,4 +127,28 @@ int bench_ref_spec(const cwasm_artifact *a, char *name, size_t name_cap, char *v
   snprintf(name, name_cap, "r%u-%s-%.*s-%s.cwasm", (unsigned)a->release->major, kind,
            (int)a->meta.target.n, a->meta.target.p, vtag);
   return 0;
+}
+
+/* What Wasmtime's loader would do with libelf instead of object: elf_memory,
+ * the section named .wasmtime.engine, its raw data. Returns data size + 1, or 0. */
+size_t bench_libelf_locate(uint8_t *img, size_t len) {
+  Elf *e = elf_memory((char *)img, len);
+  size_t shstrndx, found = 0;
+  Elf_Scn *scn = NULL;
+  if (!e) return 0;
+  if (elf_getshdrstrndx(e, &shstrndx) == 0) {
+    while ((scn = elf_nextscn(e, scn)) != NULL) {
+      GElf_Shdr sh;
+      const char *name;
+      if (!gelf_getshdr(scn, &sh)) continue;
+      name = elf_strptr(e, shstrndx, sh.sh_name);
+      if (name && strcmp(name, CWASM_ENGINE_SECTION_NAME) == 0) {
+        Elf_Data *d = elf_rawdata(scn, NULL);
+        found = d ? d->d_size + 1 : 0;
+        break;
+      }
+    }
+  }
+  elf_end(e);
+  return found;
 }

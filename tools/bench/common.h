@@ -16,6 +16,9 @@
 /* The whole file, malloc'ed (at least 1 byte, so an empty file is not NULL).
  * NULL when unreadable. */
 uint8_t *bench_slurp(const char *path, size_t *len);
+/* The libelf baseline's locate step (libelf initialised by the caller with
+ * elf_version): the engine section's size + 1, or 0 when not found. */
+size_t bench_libelf_locate(uint8_t *img, size_t len);
 /* The part after the last '/'. */
 const char *bench_basename(const char *path);
 
