@@ -590,6 +590,20 @@ cwasm_status cwasm_elf_parse(const uint8_t *buf, size_t len, const cwasm_options
  * Header `index` of a parsed ELF, re-read from the bytes. The struct is the
  * caller's, so nothing in it is trusted beyond what the bytes confirm.
  */
+/* A section's numeric header fields into *out (name and data are the caller's). */
+static void section_from_shdr(cwasm_section *out, uint64_t index, const shdr *h) {
+  out->index = sec_id(index);
+  out->type = h->type;
+  out->flags = h->flags;
+  out->addr = h->addr;
+  out->offset = h->offset;
+  out->size = h->size;
+  out->link = h->link;
+  out->info = h->info;
+  out->addralign = h->addralign;
+  out->entsize = h->entsize;
+}
+
 static cwasm_status locate_shdr(const cwasm_elf *elf, uint64_t index, const elf_layout **lp,
                                 span *in, uint64_t *at, shdr *h, cwasm_diag *diag) {
   const elf_layout *l;
@@ -646,16 +660,7 @@ cwasm_status cwasm_elf_section(const cwasm_elf *elf, uint64_t index, cwasm_secti
   memset(out, 0, sizeof *out);
   out->name.p = "";
   CWASM_TRY(locate_shdr(elf, index, &l, &in, &at, &h, diag));
-  out->index = sec_id(index);
-  out->type = h.type;
-  out->flags = h.flags;
-  out->addr = h.addr;
-  out->offset = h.offset;
-  out->size = h.size;
-  out->link = h.link;
-  out->info = h.info;
-  out->addralign = h.addralign;
-  out->entsize = h.entsize;
+  section_from_shdr(out, index, &h);
 
   /* The name is reported first; the data view is still filled after it fails. */
   st = CWASM_OK;
@@ -789,17 +794,8 @@ ELF_INLINE cwasm_status find_named(const cwasm_elf *elf, const elf_layout *l, bo
   /* Cannot fail: the name matched z and its NUL inside the name table. */
   name = span_make(NULL, 0, 0);
   (void)span_sub(names, h.name, zlen, &name);
-  out->index = sec_id(m->first);
+  section_from_shdr(out, m->first, &h);
   out->name = span_str(name);
-  out->type = h.type;
-  out->flags = h.flags;
-  out->addr = h.addr;
-  out->offset = h.offset;
-  out->size = h.size;
-  out->link = h.link;
-  out->info = h.info;
-  out->addralign = h.addralign;
-  out->entsize = h.entsize;
   out->data.p = NULL;
   out->data.n = 0;
   if (!has_file_data(m->first, h.type)) return CWASM_OK;
