@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cwasm/cwasm.h"
+#include "section_assert.h"
 #include "elfbuild.h"
 #include "internal.h"
 
@@ -1421,24 +1422,6 @@ static void test_name_is(void **state) {
   assert_false(elf_section_name_is(&e, 3, ""));
   assert_true(elf_section_name_is(&e, 2, ".bss"));
   drop(&m);
-}
-
-/* Every field of two section views. */
-static void assert_same_section(const cwasm_section *a, const cwasm_section *b) {
-  assert_int_equal(a->index, b->index);
-  assert_ptr_equal(a->name.p, b->name.p);
-  assert_int_equal(a->name.n, b->name.n);
-  assert_int_equal(a->type, b->type);
-  assert_int_equal(a->flags, b->flags);
-  assert_int_equal(a->addr, b->addr);
-  assert_int_equal(a->offset, b->offset);
-  assert_int_equal(a->size, b->size);
-  assert_int_equal(a->link, b->link);
-  assert_int_equal(a->info, b->info);
-  assert_int_equal(a->addralign, b->addralign);
-  assert_int_equal(a->entsize, b->entsize);
-  assert_ptr_equal(a->data.p, b->data.p);
-  assert_int_equal(a->data.n, b->data.n);
 }
 
 /* elf_find_named(e, z) against a cwasm_elf_section walk over every index. */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "section_assert.h"
 #include "elfbuild.h"
 #include "metabuild.h"
 
@@ -270,23 +271,6 @@ static void split_error_names_section(void **state) {
   assert_int_equal(d.section, EB_ARTIFACT_ENGINE_INDEX);
   assert_int_equal(d.offset, EB_ARTIFACT_ENGINE_OFFSET);
   free(img);
-}
-
-static void assert_same_section(const cwasm_section *a, const cwasm_section *b) {
-  assert_int_equal(a->index, b->index);
-  assert_ptr_equal(a->name.p, b->name.p);
-  assert_int_equal(a->name.n, b->name.n);
-  assert_int_equal(a->type, b->type);
-  assert_int_equal(a->flags, b->flags);
-  assert_int_equal(a->addr, b->addr);
-  assert_int_equal(a->offset, b->offset);
-  assert_int_equal(a->size, b->size);
-  assert_int_equal(a->link, b->link);
-  assert_int_equal(a->info, b->info);
-  assert_int_equal(a->addralign, b->addralign);
-  assert_int_equal(a->entsize, b->entsize);
-  assert_ptr_equal(a->data.p, b->data.p);
-  assert_int_equal(a->data.n, b->data.n);
 }
 
 static void assert_zero(const void *p, size_t n) {
