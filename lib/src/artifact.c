@@ -242,13 +242,21 @@ static cwasm_status decode_metadata(cwasm_artifact *out, const cwasm_options *op
 
 /* Up to the engine stage: kind, ELF, engine section and its framing. `diag` is
  * not NULL; `out` is zeroed first. */
+void artifact_zero_back(cwasm_artifact *out) { zero_out((unsigned char *)out + ARTIFACT_BACK_AT, ARTIFACT_BACK_SIZE); }
+
 cwasm_status artifact_parse_front(const uint8_t *buf, size_t len, const cwasm_options *opt, cwasm_artifact *out,
-                                  cwasm_diag *diag) {
+                                  bool zero_back, cwasm_diag *diag) {
   cwasm_status st;
   span whole;
   diag_clear(diag);
-  if (!out || (!buf && len)) return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "input");
-  zero_out(out, sizeof *out);
+  if (!artifact_front_writes(buf, len, out)) return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, "input");
+  if (zero_back) {
+    zero_out(out, sizeof *out);
+  } else {
+    zero_out(out, ARTIFACT_BACK_AT);
+    zero_out((unsigned char *)out + ARTIFACT_BACK_AT + ARTIFACT_BACK_SIZE,
+             sizeof *out - ARTIFACT_BACK_AT - ARTIFACT_BACK_SIZE);
+  }
   whole = span_make(buf, len, 0);
   if (len == 0) return diag_set(diag, CWASM_E_INPUT_EMPTY, 0, CWASM_NO_SECTION, "input");
   if (span_starts_with(whole, wasm_magic, sizeof wasm_magic))
@@ -305,7 +313,7 @@ cwasm_status cwasm_parse(const uint8_t *buf, size_t len, const cwasm_options *op
                          cwasm_diag *diag) {
   cwasm_diag scratch;
   diag = diag_or_scratch(diag, &scratch);
-  CWASM_TRY(artifact_parse_front(buf, len, opt, out, diag));
+  CWASM_TRY(artifact_parse_front(buf, len, opt, out, true, diag));
   CWASM_TRY(artifact_parse_back(out, opt, diag));
   artifact_parse_finish(out);
   return CWASM_OK;

@@ -648,6 +648,54 @@ size_t elf_section_briefs(const cwasm_elf *elf, uint64_t first, elf_shdr_brief *
   return n;
 }
 
+/* elf_scan_object_tables for one class and byte order: per header one 4-byte
+ * read of sh_type, the other fields only for the types the rules name. */
+ELF_INLINE void scan_tables(span table, const elf_layout *l, bool big, uint64_t shnum, elf_object_scan *o) {
+  uint32_t type = 0;
+  uint64_t i = 0;
+  for (uint64_t at = 0; span_u32_at(table, at + SH_TYPE_AT, big, &type); at += l->shentsize, i++) {
+    const uint8_t *h;
+    elf_shdr_brief *b;
+    /* SHT_SYMTAB 2, SHT_RELA 4, SHT_REL 9, SHT_DYNSYM 11, SHT_SYMTAB_SHNDX 18 */
+    if (type != 2u && type != 4u && type != 9u && type != 11u && type != 18u) continue;
+    h = table.p + at; /* the whole header lies in the table: its size is shnum * shentsize */
+    if (type == 18u) {
+      if (span_load_(h + l->sh_offset, l->word, big) % 4u) o->quiet = false;
+    } else if (type == 4u || type == 9u) {
+      if (span_load_(h + l->sh_info, 4, big) >= shnum) o->quiet = false;
+    } else {
+      uint64_t *first = type == 2u ? &o->symtab : &o->dynsym;
+      if (*first != CWASM_NO_INDEX) continue;
+      *first = i;
+      b = type == 2u ? &o->sym : &o->dyn;
+      b->type = type;
+      b->offset = span_load_(h + l->sh_offset, l->word, big);
+      b->link = (uint32_t)span_load_(h + l->sh_link, 4, big);
+      b->info = (uint32_t)span_load_(h + l->sh_info, 4, big);
+    }
+  }
+}
+
+bool elf_scan_object_tables(const cwasm_elf *elf, elf_object_scan *out) {
+  const elf_layout *l = layout_of(elf->elf_class);
+  span in = span_make(elf->base, elf->size, 0), table;
+  bool big = elf->endian == CWASM_BIG;
+  memset(out, 0, sizeof *out);
+  out->symtab = out->dynsym = CWASM_NO_INDEX;
+  out->quiet = true;
+  /* shnum * shentsize is the table's size once it cannot overflow */
+  if (!l || elf->shentsize != l->shentsize || elf->shnum > UINT64_MAX / l->shentsize ||
+      !span_sub(in, elf->shoff, elf->shnum * l->shentsize, &table))
+    return false;
+  if (l->cls == 64) {
+    if (big) scan_tables(table, &layout64, true, elf->shnum, out);
+    else scan_tables(table, &layout64, false, elf->shnum, out);
+  } else {
+    scan_tables(table, &layout32, big, elf->shnum, out);
+  }
+  return true;
+}
+
 cwasm_status cwasm_elf_section(const cwasm_elf *elf, uint64_t index, cwasm_section *out,
                                cwasm_diag *diag) {
   const elf_layout *l = NULL;

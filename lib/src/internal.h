@@ -92,6 +92,21 @@ typedef struct elf_shdr_brief {
 size_t elf_section_briefs(const cwasm_elf *elf, uint64_t first, elf_shdr_brief *out, size_t n);
 
 /*
+ * elf.c: one pass over the section table for the same rules: the first
+ * SHT_SYMTAB and the first SHT_DYNSYM (index, CWASM_NO_INDEX when none, and
+ * fields), and `quiet`: no SHT_SYMTAB_SHNDX off 4-byte alignment and no
+ * SHT_REL/SHT_RELA whose sh_info lies past the table, so that the walks of
+ * those two rules can find nothing. False when the table is not wholly
+ * inside the input (a forged struct): the walks decide then.
+ */
+typedef struct elf_object_scan {
+  uint64_t symtab, dynsym;
+  elf_shdr_brief sym, dyn;
+  bool quiet;
+} elf_object_scan;
+bool elf_scan_object_tables(const cwasm_elf *elf, elf_object_scan *out);
+
+/*
  * Zero or copy a large output struct. A memset / struct copy of more than 64
  * bytes is `rep stos` / `rep movs` at -O2 on x86-64, whose start-up costs
  * more than the stores (measured: ~10% of locate); 64-byte steps of a

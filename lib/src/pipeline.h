@@ -13,9 +13,21 @@
 #include "cwasm/cwasm.h"
 
 /* artifact.c. cwasm_parse is front, back, finish; each returns at the first
- * failure. `diag` is never NULL. */
+ * failure. `diag` is never NULL.
+ *
+ * The back half's members, version to meta, are one block of the struct
+ * (ARTIFACT_BACK_AT, ARTIFACT_BACK_SIZE) that the front never writes. Front
+ * zeroes the whole of `out` once the arguments pass (artifact_front_writes),
+ * the block only when `zero_back`; without it the caller fills the block
+ * whole or zeroes it (artifact_zero_back). */
+#define ARTIFACT_BACK_AT offsetof(cwasm_artifact, version)
+#define ARTIFACT_BACK_SIZE (offsetof(cwasm_artifact, warnings) - ARTIFACT_BACK_AT)
+static inline bool artifact_front_writes(const uint8_t *buf, size_t len, const cwasm_artifact *out) {
+  return out && (buf || !len);
+}
+void artifact_zero_back(cwasm_artifact *out);
 cwasm_status artifact_parse_front(const uint8_t *buf, size_t len, const cwasm_options *opt, cwasm_artifact *out,
-                                  cwasm_diag *diag);
+                                  bool zero_back, cwasm_diag *diag);
 cwasm_status artifact_parse_back(cwasm_artifact *out, const cwasm_options *opt, cwasm_diag *diag);
 void artifact_parse_finish(cwasm_artifact *out);
 

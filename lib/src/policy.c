@@ -369,8 +369,9 @@ static const elf_shdr_brief *walk_next(brief_walk *w, uint64_t *index) {
   return &w->b[w->i++];
 }
 
-/* A symbol table (the first of its type, index i) and the SHT_SYMTAB_SHNDX sections linked to it. */
-static void object_symbols(checker *c, const object_view *v, uint64_t i, const elf_shdr_brief *s) {
+/* A symbol table (the first of its type, index i) and the SHT_SYMTAB_SHNDX sections linked to it
+ * (walked for when `shndx`: the one-pass scan may have shown there is nothing to find). */
+static void object_symbols(checker *c, const object_view *v, uint64_t i, const elf_shdr_brief *s, bool shndx) {
   const cwasm_elf *e = v->e;
   elf_shdr_brief t;
   const elf_shdr_brief *x;
@@ -385,7 +386,7 @@ static void object_symbols(checker *c, const object_view *v, uint64_t i, const e
   else if (elf_section_briefs(e, s->link, &t, 1) && t.type != 3u /* SHT_STRTAB */)
     object_finding(c, "sh_link", shdr_at(v, i) + v->sh_link_at, i, "not SHT_STRTAB", "SHT_STRTAB",
                    "Invalid ELF string section type");
-  if (!v->aligned) return;
+  if (!v->aligned || !shndx) return;
   walk_begin(&w, e);
   while ((x = walk_next(&w, &j)) != NULL)
     if (x->type == 18u /* SHT_SYMTAB_SHNDX */ && x->link == i && x->offset % 4u)
@@ -401,6 +402,7 @@ static void check_object_tables(checker *c) {
   elf_shdr_brief sym, dyn, s0;
   const elf_shdr_brief *x;
   brief_walk w;
+  elf_object_scan scan;
   v.e = e;
   v.aligned = c->R < 36;
   v.word = e->elf_class == 64 ? 8u : 4u;
@@ -432,7 +434,13 @@ static void check_object_tables(checker *c) {
                    e->shnum_field == 0 ? "Invalid ELF section header offset or size"
                                        : "Invalid ELF section header offset/size/alignment");
 
-  /* the first symbol table of each kind */
+  /* the first symbol table of each kind: from one pass that also says whether the
+   * SHT_SYMTAB_SHNDX and relocation walks below can find anything */
+  if (elf_scan_object_tables(e, &scan) && scan.quiet) {
+    if (scan.symtab != CWASM_NO_INDEX) object_symbols(c, &v, scan.symtab, &scan.sym, false);
+    if (scan.dynsym != CWASM_NO_INDEX) object_symbols(c, &v, scan.dynsym, &scan.dyn, false);
+    return;
+  }
   walk_begin(&w, e);
   while ((symtab == CWASM_NO_INDEX || dynsym == CWASM_NO_INDEX) && (x = walk_next(&w, &i)) != NULL) {
     if (x->type == 2u /* SHT_SYMTAB */ && symtab == CWASM_NO_INDEX) {
@@ -443,8 +451,8 @@ static void check_object_tables(checker *c) {
       dyn = *x;
     }
   }
-  if (symtab != CWASM_NO_INDEX) object_symbols(c, &v, symtab, &sym);
-  if (dynsym != CWASM_NO_INDEX) object_symbols(c, &v, dynsym, &dyn);
+  if (symtab != CWASM_NO_INDEX) object_symbols(c, &v, symtab, &sym, true);
+  if (dynsym != CWASM_NO_INDEX) object_symbols(c, &v, dynsym, &dyn, true);
 
   /* relocation sections linked to the symbol table (index 0 when there is none) */
   symidx = symtab == CWASM_NO_INDEX ? 0 : symtab;

@@ -44,7 +44,9 @@ static void move_bytes(const mover *m, cwasm_bytes *b) { b->p = (const uint8_t *
 /* Offsets of decoded fields and of warnings are always absolute positions. */
 static void move_off(const mover *m, uint64_t *off) { *off += m->delta; }
 
-static void move_meta(const mover *m, cwasm_metadata *md) {
+/* md is a fresh copy of from: offsets are computed from from's (not read
+ * back from the stores that just wrote md). */
+static void move_meta(const mover *m, cwasm_metadata *md, const cwasm_metadata *from) {
   move_str(m, &md->target);
   move_off(m, &md->target_offset);
   move_bytes(m, &md->shared_flags.raw);
@@ -54,7 +56,7 @@ static void move_meta(const mover *m, cwasm_metadata *md) {
   /* Tunables: absent fields have neither offset nor view (branch-free: present is 0 or 1);
    * the OperatorCost table is the only view */
   for (size_t i = 0; i < CWASM_T__COUNT; i++)
-    md->tunables.f[i].offset += m->delta & (0 - (uint64_t)md->tunables.f[i].present);
+    md->tunables.f[i].offset = from->tunables.f[i].offset + (m->delta & (0 - (uint64_t)from->tunables.f[i].present));
   move_bytes(m, &md->tunables.f[CWASM_T_OPERATOR_COST].table);
   move_off(m, &md->features.offset);
 }
@@ -177,6 +179,19 @@ static bool same_engine(const cwasm_prepared *p, const cwasm_artifact *a) {
   return p->shortcut && a->engine.count == 1 && d.n == p->engine_len && memcmp(d.p, p->engine, d.n) == 0;
 }
 
+/* The prepared members version .. meta are the artifact's back block, member for member. */
+#define SAME_PLACE(member)                                                                            \
+  _Static_assert(offsetof(cwasm_prepared, member) - offsetof(cwasm_prepared, version) ==             \
+                     offsetof(cwasm_artifact, member) - ARTIFACT_BACK_AT,                           \
+                 "cwasm_prepared." #member " is not where the artifact's back block has it")
+SAME_PLACE(release);
+SAME_PLACE(layout_source);
+SAME_PLACE(candidates);
+SAME_PLACE(meta);
+_Static_assert(offsetof(cwasm_prepared, meta) + sizeof(cwasm_metadata) - offsetof(cwasm_prepared, version) ==
+                   ARTIFACT_BACK_SIZE,
+               "the artifact's back block ends with meta");
+
 /* artifact_parse_back's results for the input, from the prepared ones. */
 static void take_back(const cwasm_prepared *p, cwasm_artifact *a) {
   mover m;
@@ -186,13 +201,10 @@ static void take_back(const cwasm_prepared *p, cwasm_artifact *a) {
   m.from_index = p->engine_index;
   m.to_index = a->engine.section.index;
 
-  a->version = p->version;
+  /* version .. meta in one copy, padding included (the prepared struct was zeroed first) */
+  copy_out((unsigned char *)a + ARTIFACT_BACK_AT, &p->version, ARTIFACT_BACK_SIZE);
   move_str(&m, &a->version.text);
-  a->release = p->release;
-  a->layout_source = p->layout_source;
-  a->candidates = p->candidates;
-  copy_out(&a->meta, &p->meta, sizeof a->meta);
-  move_meta(&m, &a->meta);
+  move_meta(&m, &a->meta, &p->meta);
   for (uint32_t i = 0; i < p->warnings.count; i++) {
     cwasm_diag d = p->warnings.items[i];
     move_off(&m, &d.offset);
@@ -209,13 +221,15 @@ cwasm_status cwasm_parse_check(const cwasm_prepared *p, const uint8_t *buf, size
   diag = diag_or_scratch(diag, &scratch);
   diag_clear(diag);
   if (!p || !r) return diag_set(diag, CWASM_E_ARGUMENT, 0, CWASM_NO_SECTION, p ? "report" : "prepared");
-  st = artifact_parse_front(buf, len, &p->opt, a, diag);
+  /* the back block is either taken from the prepared results whole, or zeroed here */
+  st = artifact_parse_front(buf, len, &p->opt, a, false, diag);
   if (st == CWASM_OK && same_engine(p, a)) {
     take_back(p, a);
     artifact_parse_finish(a);
     check_replay(a, &p->host, r, p->items, p->count, a->engine.section.offset - p->engine_offset);
     return CWASM_OK;
   }
+  if (artifact_front_writes(buf, len, a)) artifact_zero_back(a);
   if (st == CWASM_OK) st = artifact_parse_back(a, &p->opt, diag);
   if (st != CWASM_OK) {
     memset(r, 0, offsetof(cwasm_report, items));
