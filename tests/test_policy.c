@@ -3381,6 +3381,83 @@ static void test_object_crate_corner_symtab_shndx(void **state) {
   done(&b);
 }
 
+/* Tables that make cwasm walk every header again (an SHT_SYMTAB_SHNDX off
+ * 4-byte alignment, linked to a section that is not a symbol table), where
+ * the walks find nothing: an aligned SHT_SYMTAB_SHNDX linked to the symbol
+ * table, relocation sections of the symbol table with sh_info 0 and 1, and
+ * two SHT_DYNSYM before the SHT_SYMTAB (their string table is .shstrtab).
+ * Wasmtime 21 and 36 accept it. */
+static void test_object_crate_walks_find_nothing(void **state) {
+  (void)state;
+  eb_section more[7];
+  odd_elf o;
+  built b;
+  cwasm_host h;
+  cwasm_diag d;
+  static const uint16_t releases[] = {21, 36};
+  memset(more, 0, sizeof more);
+  /* indices 2..8; .shstrtab is 9 */
+  more[0].name = ".symtab_shndx"; more[0].type = 18; more[0].size = 2; more[0].addralign = 4; more[0].link = 8;
+  more[1].name = ".shndx.x"; more[1].type = 18; more[1].size = 4; more[1].addralign = 1; more[1].link = 1;
+  more[2].name = ".rela.y"; more[2].type = EB_SHT_RELA; more[2].addralign = 8; more[2].link = 8; more[2].info = 0;
+  more[3].name = ".rela.z"; more[3].type = EB_SHT_RELA; more[3].addralign = 8; more[3].link = 8; more[3].info = 1;
+  more[4].name = ".dynsym"; more[4].type = 11; more[4].data = gap_sym; more[4].size = 24;
+  more[4].addralign = 8; more[4].link = 9;
+  more[5] = more[4];
+  more[5].name = ".dynsym.2";
+  more[6].name = ".symtab"; more[6].type = EB_SHT_SYMTAB; more[6].data = gap_sym; more[6].size = 24;
+  more[6].addralign = 8; more[6].link = 9;
+  for (size_t k = 0; k < sizeof releases / sizeof releases[0]; k++) {
+    memset(&o, 0, sizeof o);
+    o.cls = 64; o.more = more; o.nmore = 7;
+    build_odd(&b, releases[k], &o);
+    assert_int_equal(b.a.elf.shnum, 10);
+    host_x86(&h, releases[k]);
+    expect_compatible(check(&b, &h));
+    /* the same file with the first SHT_SYMTAB_SHNDX off alignment: v3-v35 refuse it */
+    b.img[b.a.elf.shoff + 2u * 64u + 24u] += 1; /* section 2's sh_offset */
+    assert_int_equal(cwasm_parse(b.img, b.len, NULL, &b.a, &d), CWASM_OK);
+    if (releases[k] < 36) expect_one(check(&b, &h), CWASM_F_ELF_SECTIONS, "Invalid ELF symtab_shndx data");
+    else expect_compatible(check(&b, &h));
+    done(&b);
+  }
+}
+
+/* A forged cwasm_elf (the struct is the caller's) whose section table is not
+ * in the input: the object-crate rules read no header and report nothing
+ * about tables they could not read. */
+static void test_object_crate_forged_table(void **state) {
+  (void)state;
+  eb_section more[3];
+  odd_elf o;
+  built b;
+  cwasm_host h;
+  cwasm_artifact good;
+  memset(more, 0, sizeof more);
+  more[0].name = ".pad"; more[0].type = EB_SHT_PROGBITS; more[0].size = 1; more[0].addralign = 8;
+  more[1].name = ".symtab"; more[1].type = EB_SHT_SYMTAB; more[1].data = gap_sym; more[1].size = 24;
+  more[1].addralign = 8; more[1].link = 4;
+  more[2].name = ".strtab"; more[2].type = EB_SHT_STRTAB; more[2].data = gap_strtab; more[2].size = 1;
+  memset(&o, 0, sizeof o);
+  o.cls = 64; o.more = more; o.nmore = 3;
+  build_odd(&b, 21, &o);
+  host_x86(&h, 21);
+  expect_compatible(check(&b, &h));
+  good = b.a;
+  for (int forge = 0; forge < 4; forge++) {
+    b.a = good;
+    switch (forge) {
+      case 0: b.a.elf.shoff = (b.a.elf.size + 7u) & ~(uint64_t)7u; break; /* past the input */
+      case 1: b.a.elf.shentsize = 40; break;                                 /* not the class's */
+      case 2: b.a.elf.shnum = UINT64_MAX / 8u; break;                        /* overflowing size */
+      default: b.a.elf.elf_class = 0; break;                                 /* no class */
+    }
+    assert_int_equal(count_code(check(&b, &h), CWASM_F_ELF_SECTIONS), 0);
+  }
+  b.a = good;
+  done(&b);
+}
+
 /* No SHT_SYMTAB: object takes symbol section index 0, so a relocation section
  * with sh_link 0 and sh_info past the table is refused (v3-v42). */
 static void test_object_crate_corner_rela_without_symtab(void **state) {
@@ -3497,6 +3574,8 @@ int main(void) {
       cmocka_unit_test(test_prepared_replay_keeps_unplaced_notes),
       cmocka_unit_test(test_object_crate_corner_empty_symtab),
       cmocka_unit_test(test_object_crate_corner_symtab_shndx),
+      cmocka_unit_test(test_object_crate_walks_find_nothing),
+      cmocka_unit_test(test_object_crate_forged_table),
       cmocka_unit_test(test_object_crate_corner_rela_without_symtab),
       cmocka_unit_test(test_object_crate_corner_pn_xnum_empty),
       cmocka_unit_test(test_object_crate_corner_order),
