@@ -3,6 +3,7 @@
  * through the codec-neutral wire interface. No release-specific branches
  * live here; what differs between releases is a row in the tables.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "wire.h"
@@ -33,15 +34,100 @@ static cwasm_status read_flag(wire *w, const flag_fields *ff, cwasm_flag *f) {
 }
 
 /*
- * One flag entry in the shape of nearly every real one (wire.h's fast
- * paths: short lengths that fit, a one-byte or fixed-width variant, a 0/1
- * bool), read in one go: *s moves past it and, when f is not NULL, *f is
- * filled as read_flag fills it. False, with nothing consumed or written,
- * for any other shape: then read_flag reads it, with the same result for
- * what this accepts. `check_text`: the name and an enum value must be ASCII
- * (else read_flag validates them as UTF-8).
+ * kind, num, boolean and the padding after them, stored as one word: the
+ * checker reads kind and boolean right after cwasm_flags_next, in one load
+ * (compilers merge the two), and a load fed by one store goes on at once,
+ * while one that spans three stores waits until they reach the cache.
  */
-WIRE_INLINE bool flag_fast(span *s, cwasm_codec codec, bool check_text, cwasm_flag *f) {
+typedef union flag_tag {
+  struct {
+    cwasm_flag_kind kind;
+    uint8_t num, boolean;
+  } v;
+  uint64_t word;
+} flag_tag;
+_Static_assert(offsetof(cwasm_flag, num) - offsetof(cwasm_flag, kind) == offsetof(flag_tag, v.num) &&
+                   offsetof(cwasm_flag, boolean) - offsetof(cwasm_flag, kind) == offsetof(flag_tag, v.boolean) &&
+                   offsetof(cwasm_flag, enum_value) - offsetof(cwasm_flag, kind) >= sizeof(flag_tag),
+               "cwasm_flag's kind, num, boolean and padding are one word");
+
+/* *f as read_flag fills it (value is empty unless kind is Enum; b is the
+ * Num or Bool byte), every member and the padding between them stored. */
+static inline void flag_store(cwasm_flag *f, span name, uint32_t kind, uint8_t b, span value, uint64_t offset) {
+  flag_tag tag;
+  tag.word = 0;
+  tag.v.kind = (cwasm_flag_kind)kind;
+  tag.v.num = kind == CWASM_FLAG_NUM ? b : 0;
+  tag.v.boolean = kind == CWASM_FLAG_BOOL ? b : 0;
+  f->name = span_str(name);
+  memcpy((unsigned char *)f + offsetof(cwasm_flag, kind), &tag, sizeof tag);
+  f->enum_value = span_str(value);
+  f->offset = offset;
+}
+
+/*
+ * One flag entry in the shape of nearly every real one, read in one go at
+ * offset `start` of s: postcard's one-byte lengths and variant (below
+ * 0x80), bincode's u64 lengths and u32 variant, lengths that fit, a 0/1
+ * bool. True, *next the offset past it and, when f is not NULL, *f filled
+ * as read_flag fills it; false, with nothing written, for any other shape:
+ * then read_flag reads it, with the same result for what this accepts when
+ * the text is valid UTF-8, which this does not check (skim_flags checks
+ * all of a list's bytes at once; the iterator reads lists decoding made).
+ */
+/* A string's length in flag_entry's shape: postcard's one byte below 0x80, bincode's u64. */
+WIRE_INLINE bool entry_len(span s, size_t at, bool pc, uint64_t *len) {
+  bool ok;
+  if (pc) {
+    uint8_t l8 = 0x80;
+    ok = span_u8_at(s, at, &l8) && l8 < 0x80;
+    *len = l8;
+  } else {
+    ok = span_u64_at(s, at, false, len);
+  }
+  return ok;
+}
+
+WIRE_INLINE bool flag_entry(span s, const size_t start, cwasm_codec codec, cwasm_flag *f, size_t *next) {
+  const bool pc = codec == CWASM_CODEC_POSTCARD;
+  const size_t lw = pc ? 1 : 8, kw = pc ? 1 : 4; /* widths of a length and of the variant */
+  span name = span_make(NULL, 0, 0), value = span_make(NULL, 0, 0);
+  uint64_t len = 0x80, vlen = 0;
+  uint32_t kind = 3;
+  uint8_t b = 2;
+  size_t at = start;
+  bool ok;
+  if (!entry_len(s, at, pc, &len) || !span_sub(s, at + lw, len, &name)) return false;
+  at += lw + (size_t)len;
+  if (pc) {
+    uint8_t k8 = 3;
+    ok = span_u8_at(s, at, &k8);
+    kind = k8;
+  } else {
+    ok = span_u32_at(s, at, false, &kind);
+  }
+  if (!ok || kind > CWASM_FLAG_BOOL) return false;
+  at += kw;
+  if (kind == CWASM_FLAG_ENUM) {
+    if (!entry_len(s, at, pc, &vlen) || !span_sub(s, at + lw, vlen, &value)) return false;
+    at += lw + (size_t)vlen;
+  } else {
+    if (!span_u8_at(s, at, &b) || (kind == CWASM_FLAG_BOOL && b > 1)) return false;
+    at++;
+  }
+  if (f) flag_store(f, name, kind, b, value, s.off + start);
+  *next = at;
+  return true;
+}
+
+/*
+ * flag_entry's shape through wire.h's peeks (short lengths that fit, a
+ * one-byte or fixed-width variant, a 0/1 bool), at the start of *s: true
+ * and *s past the entry, else false and nothing consumed. `check_text`:
+ * the name and an enum value must be ASCII (else read_flag validates them
+ * as UTF-8).
+ */
+WIRE_INLINE bool flag_fast(span *s, cwasm_codec codec, bool check_text) {
   span name = span_make(NULL, 0, 0), value = span_make(NULL, 0, 0);
   size_t at = 0;
   uint64_t kind = 3;
@@ -53,15 +139,6 @@ WIRE_INLINE bool flag_fast(span *s, cwasm_codec codec, bool check_text, cwasm_fl
   } else {
     if (!span_u8_at(*s, at, &b) || (kind == CWASM_FLAG_BOOL && b > 1)) return false;
     at++;
-  }
-  if (f) {
-    memset(f, 0, sizeof *f);
-    f->offset = s->off;
-    f->name = span_str(name);
-    f->kind = (cwasm_flag_kind)kind;
-    if (kind == CWASM_FLAG_ENUM) f->enum_value = span_str(value);
-    else if (kind == CWASM_FLAG_NUM) f->num = b;
-    else f->boolean = b;
   }
   (void)span_skip(s, at);
   return true;
@@ -76,13 +153,19 @@ WIRE_INLINE bool flag_fast(span *s, cwasm_codec codec, bool check_text, cwasm_fl
  */
 static bool skim_flags(span *s, cwasm_codec codec, uint64_t count) {
   span cur = *s, all = span_make(NULL, 0, 0);
-  /* one loop per codec, so that each folds flag_fast's codec tests */
+  /* One loop per codec, so that each folds the codec tests. Postcard's
+   * reads with flag_entry, whose reads are all inline: here compilers keep
+   * flag_fast's wire_peek_str_ out of line, and each call passes its span
+   * through memory (half the decode time of a postcard list, measured). */
   if (codec == CWASM_CODEC_POSTCARD) {
-    for (uint64_t i = 0; i < count; i++)
-      if (!flag_fast(&cur, CWASM_CODEC_POSTCARD, false, NULL)) return false;
+    for (uint64_t i = 0; i < count; i++) {
+      size_t next = 0;
+      if (!flag_entry(cur, 0, CWASM_CODEC_POSTCARD, NULL, &next)) return false;
+      (void)span_skip(&cur, next);
+    }
   } else {
     for (uint64_t i = 0; i < count; i++)
-      if (!flag_fast(&cur, CWASM_CODEC_BINCODE, false, NULL)) return false;
+      if (!flag_fast(&cur, CWASM_CODEC_BINCODE, false)) return false;
   }
   (void)span_sub(*s, 0, s->n - cur.n, &all); /* cur is a tail of *s */
   if (!wire_ascii_(all)) return false;
@@ -104,7 +187,7 @@ static cwasm_status decode_flags(wire *w, const flag_fields *ff, uint32_t max, u
   if (!skim_flags(&w->s, w->codec, count)) {
     span cur = w->s;
     for (uint64_t i = 0; i < count; i++) {
-      if (flag_fast(&cur, w->codec, true, NULL)) continue;
+      if (flag_fast(&cur, w->codec, true)) continue;
       w->s = cur;
       CWASM_TRY(read_flag(w, ff, &f));
       cur = w->s;
@@ -127,6 +210,26 @@ void cwasm_flags_begin(const cwasm_flag_list *list, cwasm_flag_iter *it) {
   it->index = 0;
 }
 
+/* cwasm_flags_next for an entry in any other shape, through read_flag;
+ * it->pos <= the list's size. Out of line, and called last, so that the
+ * common path needs no stack frame. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int flags_next_slow(cwasm_flag_iter *it, cwasm_flag *out) {
+  const cwasm_flag_list *list = it->list;
+  cwasm_diag scratch;
+  wire w;
+  w.s = span_from_bytes(list->raw, list->raw_offset);
+  (void)span_skip(&w.s, it->pos);
+  w.codec = (cwasm_codec)list->codec;
+  w.diag = &scratch;
+  if (read_flag(&w, &shared_fields, out) != CWASM_OK) return 0;
+  it->pos = span_from_bytes(list->raw, list->raw_offset).n - w.s.n;
+  it->index++;
+  return 1;
+}
+
 /*
  * The entries were validated when the list was decoded, so their text is
  * not checked for UTF-8 again (decoding never makes a list of anything
@@ -135,21 +238,19 @@ void cwasm_flags_begin(const cwasm_flag_list *list, cwasm_flag_iter *it) {
  * of the list's own bytes.
  */
 int cwasm_flags_next(cwasm_flag_iter *it, cwasm_flag *out) {
-  span all, cur;
-  if (!it || !it->list || it->index >= it->list->count) return 0;
-  all = span_from_bytes(it->list->raw, it->list->raw_offset);
-  cur = all;
-  if (!span_skip(&cur, it->pos)) return 0;
-  if (!flag_fast(&cur, (cwasm_codec)it->list->codec, false, out)) {
-    cwasm_diag scratch;
-    wire w;
-    w.s = cur;
-    w.codec = (cwasm_codec)it->list->codec;
-    w.diag = &scratch;
-    if (read_flag(&w, &shared_fields, out) != CWASM_OK) return 0;
-    cur = w.s;
-  }
-  it->pos = all.n - cur.n;
+  const cwasm_flag_list *list;
+  span all;
+  size_t next = 0;
+  bool fast;
+  if (!it || !(list = it->list) || it->index >= list->count) return 0;
+  all = span_from_bytes(list->raw, list->raw_offset);
+  if (it->pos > all.n) return 0;
+  /* read at it->pos of the whole list, one codec per call, so that each
+   * call folds flag_entry's codec tests */
+  if (list->codec == CWASM_CODEC_POSTCARD) fast = flag_entry(all, it->pos, CWASM_CODEC_POSTCARD, out, &next);
+  else fast = flag_entry(all, it->pos, CWASM_CODEC_BINCODE, out, &next);
+  if (!fast) return flags_next_slow(it, out);
+  it->pos = next;
   it->index++;
   return 1;
 }
@@ -159,8 +260,13 @@ static cwasm_status decode_tunable(wire *w, const cwasm_layout *layout, const cw
   const char *field = info->name;
   uint32_t u32 = 0;
   uint8_t b = 0;
+  span at;
   t->present = 1;
   t->offset = w->s.off;
+  /* unreachable: no case matching. info is a row of the library's own table
+   * (cwasm_tunable_info_of), of a type handled here. No default, so that
+   * -Wswitch flags a new type; the last type is read after the switch, so
+   * that no return stands there for the compiler alone. */
   switch (info->type) {
     case CWASM_TT_U64: return wire_u64(w, field, &t->value);
     case CWASM_TT_USIZE: return wire_usize(w, field, &t->value);
@@ -194,22 +300,17 @@ static cwasm_status decode_tunable(wire *w, const cwasm_layout *layout, const cw
       t->table = span_bytes(table);
       return CWASM_OK;
     }
-    case CWASM_TT_OPT_NONZERO_U32: {
-      span at;
-      CWASM_TRY(wire_option(w, field, &b));
-      t->is_none = (uint8_t)!b;
-      if (!b) return CWASM_OK;
-      at = w->s;
-      CWASM_TRY(wire_u32(w, field, &u32));
-      if (u32 == 0) return diag_set_v(w->diag, CWASM_E_META_NONZERO, at.off, CWASM_NO_SECTION, field, 0, 0, 0);
-      t->value = u32;
-      return CWASM_OK;
-    }
+    case CWASM_TT_OPT_NONZERO_U32: break; /* read below */
   }
-  /* unreachable: info is a row of the library's own table (cwasm_tunable_info_of),
-   * whose types are all handled above. The switch has no default so that
-   * -Wswitch flags a new type; this return is for the compiler. */
-  return diag_set(w->diag, CWASM_E_ARGUMENT, w->s.off, CWASM_NO_SECTION, field);
+  /* CWASM_TT_OPT_NONZERO_U32 */
+  CWASM_TRY(wire_option(w, field, &b));
+  t->is_none = (uint8_t)!b;
+  if (!b) return CWASM_OK;
+  at = w->s;
+  CWASM_TRY(wire_u32(w, field, &u32));
+  if (u32 == 0) return diag_set_v(w->diag, CWASM_E_META_NONZERO, at.off, CWASM_NO_SECTION, field, 0, 0, 0);
+  t->value = u32;
+  return CWASM_OK;
 }
 
 static cwasm_status decode_features(wire *w, const cwasm_layout *layout, cwasm_features *f) {

@@ -176,6 +176,7 @@ typedef struct checker {
   const cwasm_metadata *m; /* the metadata as the host reads it */
   cwasm_metadata own;      /* re-decoded with the host's layout, when needed */
   cwasm_engine engine;     /* the engine section the host reads */
+  const isa_era *era;      /* the ISA check's era (check_isa_flags sets it) */
 } checker;
 
 static cwasm_finding *add(checker *c, cwasm_item_kind kind, cwasm_status code, cwasm_check_stage stage) {
@@ -954,24 +955,18 @@ static void supersede(chunk_entry *e, const uint8_t *sorted, unsigned n, cwasm_s
 }
 
 /*
- * Call fn for every entry Wasmtime checks. Sequence era (v15+): each entry.
- * Map era (v3-v14): Wasmtime decoded a BTreeMap, so a duplicated name is
- * checked once, with its last value. Done in chunks (sorted, then every
+ * Call fn for every entry of a map-era list (v3-v14) that Wasmtime checks:
+ * each name once, with its last value. Done in chunks (sorted, then every
  * later entry binary-searched against the chunk) so that hostile lists cost
- * O(n^2 / chunk) decodes, not O(n^2), and no memory is allocated. Entries are
- * visited in stored order (a BTreeMap visits them sorted by name, which is
- * the order every writer stores them in).
+ * O(n^2 / chunk) decodes, not O(n^2), and no memory is allocated. Entries
+ * are visited in stored order (a BTreeMap visits them sorted by name, which
+ * is the order every writer stores them in).
  */
-static void for_each_flag(checker *c, const cwasm_flag_list *list, flag_fn fn) {
+static void for_each_unique_flag(checker *c, const cwasm_flag_list *list, flag_fn fn) {
   cwasm_flag_iter it;
   cwasm_flag f;
   chunk_entry e[DEDUP_CHUNK];
   uint8_t sorted[DEDUP_CHUNK];
-  if (!list->is_map || names_increasing(list)) {
-    cwasm_flags_begin(list, &it);
-    while (cwasm_flags_next(&it, &f)) fn(c, &f, it.index - 1u);
-    return;
-  }
   for (uint32_t start = 0; start < list->count; start += DEDUP_CHUNK) {
     unsigned n = 0;
     cwasm_flags_begin(list, &it);
@@ -998,11 +993,92 @@ static void for_each_flag(checker *c, const cwasm_flag_list *list, flag_fn fn) {
   }
 }
 
+/*
+ * A map-era list whose names increase (every writer's; then no entry is
+ * superseded): fn for each entry, in stored order, and true; false, before
+ * any call, for another list. A list of up to DEDUP_CHUNK entries is
+ * decoded once, into f[], while its order is verified, and checked from
+ * there; a longer one is verified first (names_increasing), then walked.
+ * Not inline, so that f[] is off the stack when for_each_unique_flag runs.
+ */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static bool for_each_map_flag(checker *c, const cwasm_flag_list *list, flag_fn fn) {
+  cwasm_flag_iter it;
+  cwasm_flag f[DEDUP_CHUNK];
+  uint32_t n = 0;
+  bool increasing = true;
+  cwasm_flags_begin(list, &it);
+  if (list->count > DEDUP_CHUNK) {
+    if (!names_increasing(list)) return false;
+    while (cwasm_flags_next(&it, &f[0])) fn(c, &f[0], it.index - 1u);
+    return true;
+  }
+  while (increasing && cwasm_flags_next(&it, &f[n])) { /* count <= DEDUP_CHUNK entries at most */
+    increasing = n == 0 || str_cmp(f[n - 1].name, f[n].name) < 0;
+    n++;
+  }
+  if (!increasing) return false;
+  for (uint32_t i = 0; i < n; i++) fn(c, &f[i], i);
+  return true;
+}
+
+/*
+ * Call fn for every entry Wasmtime checks: each entry of a sequence (v15+),
+ * in stored order; for a map (v3-v14), which Wasmtime decoded as a
+ * BTreeMap, each name once, with its last value. Inline, so that fn is a
+ * direct call in each caller.
+ *
+ * The iterator runs one entry ahead: entry i + 1 is decoded into the other
+ * half of two[] before fn checks entry i, so fn's reads of an entry come
+ * long after the iterator's stores of it (a load that spans two recent
+ * stores waits until they reach the cache; name_span's does).
+ */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void for_each_flag(checker *c, const cwasm_flag_list *list, flag_fn fn) {
+  cwasm_flag_iter it;
+  cwasm_flag two[2];
+  unsigned k = 0;
+  bool more;
+  if (list->is_map) {
+    if (!for_each_map_flag(c, list, fn)) for_each_unique_flag(c, list, fn);
+    return;
+  }
+  cwasm_flags_begin(list, &it);
+  more = cwasm_flags_next(&it, &two[0]);
+  while (more) {
+    uint32_t index = it.index - 1u;
+    more = cwasm_flags_next(&it, &two[k ^ 1u]);
+    fn(c, &two[k], index);
+    k ^= 1u;
+  }
+}
+
 /* -------------------------------------------------- shared flags (§6.3) */
 
-static bool flag_equals(const cwasm_flag *f, const flag_value *v) {
+/*
+ * A flag's name as a span, for the rules' lookups: copied whole from the
+ * flag (one wide load and store), where building it from its members goes
+ * through a temporary whose reload waits for the stores before it.
+ * cwasm_flags_next makes a name's pointer NULL when it is empty, as
+ * span_make does.
+ */
+_Static_assert(offsetof(span, p) == offsetof(cwasm_str, p) && offsetof(span, n) == offsetof(cwasm_str, n) &&
+                   offsetof(span, off) >= sizeof(cwasm_str),
+               "a span begins as a string view");
+static inline span name_span(const cwasm_flag *f) {
+  span s;
+  memcpy(&s, &f->name, sizeof f->name);
+  s.off = 0;
+  return s;
+}
+
+static inline bool flag_equals(const cwasm_flag *f, const flag_value *v) {
   if (f->kind != v->kind) return false;
-  if (f->kind == CWASM_FLAG_ENUM) return span_eq_cstr(str_span(f->enum_value), v->enum_value);
+  if (f->kind == CWASM_FLAG_ENUM) return str_eq_cstr(f->enum_value, v->enum_value);
   /* unreachable: Num. rules.c requires only Bool and Enum values; a Num row
    * would still compare right */
   return f->kind == CWASM_FLAG_NUM ? f->num == v->num : f->boolean == v->boolean;
@@ -1062,9 +1138,13 @@ static bool probestack_supported(const cwasm_triple *t) {
          t->arch == CWASM_ARCH_RISCV64;
 }
 
-static void check_shared_flag(checker *c, const cwasm_flag *f, uint32_t index) {
+/* Inline into the walk: most rows end at their first test. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void check_shared_flag(checker *c, const cwasm_flag *f, uint32_t index) {
   const cwasm_host *h = c->h;
-  const shared_rule *rule = rules_shared(str_span(f->name), c->R);
+  const shared_rule *rule = rules_shared(name_span(f), c->R);
   flag_value req = {CWASM_FLAG_BOOL, 0, 1, NULL};
   cwasm_tristate on;
   if (!rule) {
@@ -1200,17 +1280,17 @@ static void isa_unchecked(checker *c, const cwasm_flag *f, uint32_t index, const
   flag_unchecked(c, CWASM_STAGE_CHECK_ISA_FLAGS, "isa_flags.", f, index, why);
 }
 
-static void check_isa_flag(checker *c, const cwasm_flag *f, uint32_t index) {
+/* An ISA flag other than Bool(false), which asks for nothing. */
+static void check_isa_value(checker *c, const cwasm_flag *f, uint32_t index) {
   const cwasm_host *h = c->h;
-  const isa_era *era = rules_isa_era(c->R);
+  const isa_era *era = c->era;
   cwasm_arch machine = h->cpu.arch;
-  span name = str_span(f->name);
+  span name = name_span(f);
   const isa_rule *rule;
   const char *feature;
   cwasm_probe_answer ans;
 
   /* step 1: the value */
-  if (f->kind == CWASM_FLAG_BOOL && !f->boolean) return;
   if (f->kind == CWASM_FLAG_ENUM && era->pointer_enums &&
       (span_eq_cstr(str_span(f->enum_value), "pointer32") ||
        span_eq_cstr(str_span(f->enum_value), "pointer64"))) {
@@ -1221,7 +1301,7 @@ static void check_isa_flag(checker *c, const cwasm_flag *f, uint32_t index) {
                   h->pointer_width == 32 ? "32-bit host" : "64-bit host");
     return;
   }
-  if (f->kind != CWASM_FLAG_BOOL) { /* Bool(false) has returned above */
+  if (f->kind != CWASM_FLAG_BOOL) { /* Bool(false) returned in check_isa_flag */
     isa_finding(c, f, index, CWASM_F_ISA_FLAG_UNKNOWN, IM_UNKNOWN_VALUE, NULL, NULL);
     return;
   }
@@ -1274,7 +1354,20 @@ static void check_isa_flag(checker *c, const cwasm_flag *f, uint32_t index) {
               era->unknown_names_feature ? IM_FAILED_DETECT_FEATURE : IM_FAILED_DETECT, feature, "unknown");
 }
 
-static void check_isa_flags(checker *c) { for_each_flag(c, &c->m->isa_flags, check_isa_flag); }
+/* Inline into the walk: most flags of an artifact made for another CPU are
+ * Bool(false). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void check_isa_flag(checker *c, const cwasm_flag *f, uint32_t index) {
+  if (f->kind == CWASM_FLAG_BOOL && !f->boolean) return; /* step 1: the value */
+  check_isa_value(c, f, index);
+}
+
+static void check_isa_flags(checker *c) {
+  c->era = rules_isa_era(c->R); /* once, not per flag */
+  for_each_flag(c, &c->m->isa_flags, check_isa_flag);
+}
 
 /* ------------------------------------------------------ Tunables (§6.5) */
 

@@ -96,48 +96,58 @@ static const shared_rule SHARED_RULES[] = {SHARED_LIST(AS_ROW, 0)};
 static const uint8_t SHARED_BY_LEN[] = BY_LEN(SHARED_START);
 _Static_assert(SHARED_START(MAX_NAME + 1) == COUNT_OF(SHARED_RULES),
                "a shared flag name is longer than MAX_NAME");
-_Static_assert(SHARED_START(4) == 0, "a shared flag name is shorter than same_bytes reads");
+_Static_assert(SHARED_START(4) == 0, "a shared flag name is shorter than last_word reads");
 
 #undef REQ
 #undef IGN
 #undef RULE
 
 /*
- * Equality of two spans of n >= 4 bytes (no row's name is shorter: asserted
- * at each table): whole words, the last one overlapping the one before,
- * inline (a call would pass both spans through memory).
+ * Name comparison, inline (a call would pass the spans through memory):
+ * rows of one length rarely end alike, so a row's last word is compared
+ * first, alone, and only the row that matches it is compared whole, words
+ * xor-ed together without a branch per word. A name of n >= 8 bytes is its
+ * words at 0, 8, ... and the (overlapping) last one at n - 8; one of
+ * 4 <= n < 8 (no row's name is shorter: asserted at each table) is its
+ * first and last four bytes. Both sides are read the same way (span.h's
+ * little-endian reads), so words compare equal on any host.
  */
-static bool same_bytes(span a, span b, size_t n) {
-  uint64_t x = 0, y = 0;
-  uint32_t u = 0, v = 0;
-  if (n >= 8) {
-    for (size_t i = 0; n - i > 8; i += 8) {
-      (void)span_u64_at(a, i, false, &x);
-      (void)span_u64_at(b, i, false, &y);
-      if (x != y) return false;
-    }
-    (void)span_u64_at(a, n - 8, false, &x);
-    (void)span_u64_at(b, n - 8, false, &y);
-    return x == y;
+static inline uint64_t last_word(span s) {
+  uint64_t w = 0;
+  uint32_t head = 0, tail = 0;
+  if (s.n >= 8) {
+    (void)span_u64_at(s, s.n - 8, false, &w);
+    return w;
   }
-  (void)span_u32_at(a, 0, false, &u);
-  (void)span_u32_at(b, 0, false, &v);
-  if (u != v) return false;
-  (void)span_u32_at(a, n - 4, false, &u);
-  (void)span_u32_at(b, n - 4, false, &v);
-  return u == v;
+  (void)span_u32_at(s, 0, false, &head);
+  (void)span_u32_at(s, s.n - 4, false, &tail);
+  return (uint64_t)head << 32 | tail;
 }
 
-/* A row's name (of the name's length) is the name. */
-static bool row_is(const char *row, span name) {
-  return same_bytes(name, span_make((const uint8_t *)row, name.n, 0), name.n);
+/* Row `row` (of name.n bytes) is `name`, whose last word is `last`. The
+ * row is the library's constant: its span needs no span_make. */
+static inline bool row_is(const char *row, span name, uint64_t last) {
+  span r;
+  uint64_t diff = 0, x = 0, y = 0;
+  r.p = (const uint8_t *)row;
+  r.n = name.n;
+  r.off = 0;
+  if (last_word(r) != last) return false;
+  for (size_t at = 0; at + 8 < name.n; at += 8) {
+    (void)span_u64_at(name, at, false, &x);
+    (void)span_u64_at(r, at, false, &y);
+    diff |= x ^ y;
+  }
+  return diff == 0;
 }
 
 const shared_rule *rules_shared(span name, uint16_t release) {
+  uint64_t last;
   if (name.n > MAX_NAME) return NULL;
+  last = last_word(name);
   for (size_t i = SHARED_BY_LEN[name.n]; i < SHARED_BY_LEN[name.n + 1]; i++) {
     const shared_rule *r = &SHARED_RULES[i];
-    if (in_range(release, r->first, r->last) && row_is(r->name, name)) return r;
+    if (in_range(release, r->first, r->last) && row_is(r->name, name, last)) return r;
   }
   return NULL;
 }
@@ -225,7 +235,7 @@ static const isa_rule ISA_RULES[] = {ISA_LIST(AS_ROW, 0)};
 #define ISA_START(n) (0 ISA_LIST(IF_SHORTER, n))
 static const uint8_t ISA_BY_LEN[] = BY_LEN(ISA_START);
 _Static_assert(ISA_START(MAX_NAME + 1) == COUNT_OF(ISA_RULES), "an ISA flag name is longer than MAX_NAME");
-_Static_assert(ISA_START(4) == 0, "an ISA flag name is shorter than same_bytes reads");
+_Static_assert(ISA_START(4) == 0, "an ISA flag name is shorter than last_word reads");
 
 #undef PROBE
 #undef ACCEPT
@@ -233,11 +243,13 @@ _Static_assert(ISA_START(4) == 0, "an ISA flag name is shorter than same_bytes r
 #undef F
 
 const isa_rule *rules_isa(span name, uint16_t release, cwasm_arch machine) {
+  uint64_t last;
   if (name.n > MAX_NAME) return NULL;
+  last = last_word(name);
   for (size_t i = ISA_BY_LEN[name.n]; i < ISA_BY_LEN[name.n + 1]; i++) {
     const isa_rule *r = &ISA_RULES[i];
     if (in_range(release, r->first, r->last) && (r->arch == ANY || r->arch == machine) &&
-        row_is(r->name, name))
+        row_is(r->name, name, last))
       return r;
   }
   return NULL;
@@ -431,13 +443,23 @@ static bool cstr_is(const char *z, const char *name, size_t n) {
   return z[0] == name[0] && strlen(z) == n && memcmp(z, name, n) == 0;
 }
 
+/* z is name (the same pointer) and strlen(z) == n. */
+static bool same_cstr(const char *z, const char *name, size_t n) { return z == name && strlen(z) == n; }
+
 uint64_t rules_feature_mask(const cwasm_release *r, const char *name, size_t n) {
   const cwasm_layout *l = r->layout;
   if (l->features == CWASM_FEATURES_BOOLS) {
+    /* The checker asks for names it holds as constants (FEATURE_RULES, one
+     * call per row): the linker merges equal string constants, so those are
+     * mostly the layout's own pointers, found without reading a name. */
+    for (unsigned i = 0; i < l->feature_bools_count; i++)
+      if (same_cstr(l->feature_bools[i], name, n)) return (uint64_t)1 << i;
     for (unsigned i = 0; i < l->feature_bools_count; i++)
       if (cstr_is(l->feature_bools[i], name, n)) return (uint64_t)1 << i;
     return 0;
   }
+  for (unsigned i = 0; i < r->feature_bits_count; i++)
+    if (same_cstr(r->feature_bits[i].name, name, n)) return r->feature_bits[i].mask;
   for (unsigned i = 0; i < r->feature_bits_count; i++)
     if (cstr_is(r->feature_bits[i].name, name, n)) return r->feature_bits[i].mask;
   return 0;

@@ -125,9 +125,9 @@ static inline bool span_u64_at(span s, uint64_t at, bool big, uint64_t *v) {
  * With a constant n the copy folds into the loads.
  */
 static inline bool span_copy_at(span s, uint64_t at, void *dst, size_t n) {
-  if (!span_range_ok(s, at, n)) return false;
-  if (n) memcpy(dst, s.p + at, n);
-  return true;
+  bool ok = span_range_ok(s, at, n);
+  if (ok && n) memcpy(dst, s.p + at, n);
+  return ok;
 }
 
 /* Cursor moves and reads: advance on success only. span_advance_ is their
@@ -184,23 +184,8 @@ static inline cwasm_str span_str(span s) {
  * Returns true if valid; otherwise *bad = index of the first invalid byte. */
 bool span_utf8_valid(span s, size_t *bad);
 
-/* True iff every byte of s is below 0x80 (then it is valid UTF-8): eight at a
- * time, inline, for the short strings of Metadata. */
-static inline bool span_is_ascii(span s) {
-  uint64_t acc = 0, w;
-  size_t i = 0;
-  for (; s.n - i >= 8; i += 8) {
-    memcpy(&w, s.p + i, 8);
-    acc |= w;
-  }
-  for (; i < s.n; i++) acc |= s.p[i];
-  return (acc & UINT64_C(0x8080808080808080)) == 0;
-}
-
 /* Index of the first byte equal to c in s, or s.n. */
 size_t span_find_byte(span s, uint8_t c);
-
-
 
 /* Index of the first occurrence of needle in s, or s.n if absent. */
 size_t span_find(span s, const uint8_t *needle, size_t n);

@@ -40,6 +40,26 @@ typedef struct arch_row {
 #define UNK CWASM_ARCH_UNKNOWN
 
 static const arch_row ARCHES[] = {
+    /* The architectures Wasmtime compiles for come first: find_arch searches
+     * in order, and nearly every target names one of them. Spellings are
+     * unique, so the order changes no result. */
+    {"x86_64", "x86_64", CWASM_ARCH_X86_64, 64, LE},
+    {"x86_64h", "x86_64h", CWASM_ARCH_X86_64, 64, LE},
+    /* Aarch64Architecture: "arm64" is another spelling of aarch64 */
+    {"aarch64", "aarch64", CWASM_ARCH_AARCH64, 64, LE},
+    {"arm64", "aarch64", CWASM_ARCH_AARCH64, 64, LE},
+    {"aarch64_be", "aarch64_be", CWASM_ARCH_AARCH64, 64, BE},
+    /* Riscv64Architecture: distinct values, all of the riscv64 family */
+    {"riscv64", "riscv64", CWASM_ARCH_RISCV64, 64, LE},
+    {"riscv64gc", "riscv64gc", CWASM_ARCH_RISCV64, 64, LE},
+    {"riscv64imac", "riscv64imac", CWASM_ARCH_RISCV64, 64, LE},
+    {"riscv64a23", "riscv64a23", CWASM_ARCH_RISCV64, 64, LE},
+    {"s390x", "s390x", CWASM_ARCH_S390X, 64, BE},
+    {"pulley32", "pulley32", CWASM_ARCH_PULLEY32, 32, LE},
+    {"pulley64", "pulley64", CWASM_ARCH_PULLEY64, 64, LE},
+    {"pulley32be", "pulley32be", CWASM_ARCH_PULLEY32BE, 32, BE},
+    {"pulley64be", "pulley64be", CWASM_ARCH_PULLEY64BE, 64, BE},
+    /* the other architectures target-lexicon knows */
     {"unknown", "unknown", UNK, 0, 0},
     {"amdgcn", "amdgcn", UNK, 64, LE},
     {"asmjs", "asmjs", UNK, 32, LE},
@@ -51,21 +71,14 @@ static const arch_row ARCHES[] = {
     {"m68k", "m68k", UNK, 32, BE},
     {"msp430", "msp430", UNK, 16, LE},
     {"nvptx64", "nvptx64", UNK, 64, LE},
-    {"pulley32", "pulley32", CWASM_ARCH_PULLEY32, 32, LE},
-    {"pulley64", "pulley64", CWASM_ARCH_PULLEY64, 64, LE},
-    {"pulley32be", "pulley32be", CWASM_ARCH_PULLEY32BE, 32, BE},
-    {"pulley64be", "pulley64be", CWASM_ARCH_PULLEY64BE, 64, BE},
     {"powerpc", "powerpc", UNK, 32, BE},
     {"powerpc64", "powerpc64", UNK, 64, BE},
     {"powerpc64le", "powerpc64le", UNK, 64, LE},
-    {"s390x", "s390x", CWASM_ARCH_S390X, 64, BE},
     {"sparc", "sparc", UNK, 32, BE},
     {"sparc64", "sparc64", UNK, 64, BE},
     {"sparcv9", "sparcv9", UNK, 64, BE},
     {"wasm32", "wasm32", UNK, 32, LE},
     {"wasm64", "wasm64", UNK, 64, LE},
-    {"x86_64", "x86_64", CWASM_ARCH_X86_64, 64, LE},
-    {"x86_64h", "x86_64h", CWASM_ARCH_X86_64, 64, LE},
     {"xtensa", "xtensa", UNK, 32, LE},
     /* ArmArchitecture */
     {"arm", "arm", UNK, 32, LE},
@@ -110,10 +123,6 @@ static const arch_row ARCHES[] = {
     {"thumbv8m.base", "thumbv8m.base", UNK, 32, LE},
     {"thumbv8m.main", "thumbv8m.main", UNK, 32, LE},
     {"armebv7r", "armebv7r", UNK, 32, BE},
-    /* Aarch64Architecture: "arm64" is another spelling of aarch64 */
-    {"aarch64", "aarch64", CWASM_ARCH_AARCH64, 64, LE},
-    {"arm64", "aarch64", CWASM_ARCH_AARCH64, 64, LE},
-    {"aarch64_be", "aarch64_be", CWASM_ARCH_AARCH64, 64, BE},
     /* Riscv32Architecture */
     {"riscv32", "riscv32", UNK, 32, LE},
     {"riscv32gc", "riscv32gc", UNK, 32, LE},
@@ -123,11 +132,6 @@ static const arch_row ARCHES[] = {
     {"riscv32imac", "riscv32imac", UNK, 32, LE},
     {"riscv32imafc", "riscv32imafc", UNK, 32, LE},
     {"riscv32imc", "riscv32imc", UNK, 32, LE},
-    /* Riscv64Architecture: distinct values, all of the riscv64 family */
-    {"riscv64", "riscv64", CWASM_ARCH_RISCV64, 64, LE},
-    {"riscv64gc", "riscv64gc", CWASM_ARCH_RISCV64, 64, LE},
-    {"riscv64imac", "riscv64imac", CWASM_ARCH_RISCV64, 64, LE},
-    {"riscv64a23", "riscv64a23", CWASM_ARCH_RISCV64, 64, LE},
     /* X86_32Architecture */
     {"i386", "i386", UNK, 32, LE},
     {"i586", "i586", UNK, 32, LE},
@@ -162,17 +166,18 @@ typedef struct os_row {
 } os_row;
 
 static const os_row OSES[] = {
-    {"unknown", CWASM_OS_OTHER},  {"aix", CWASM_OS_OTHER},       {"amdhsa", CWASM_OS_OTHER},
-    {"bitrig", CWASM_OS_OTHER},   {"cloudabi", CWASM_OS_OTHER},  {"cuda", CWASM_OS_OTHER},
-    {"cygwin", CWASM_OS_OTHER},   {"dragonfly", CWASM_OS_OTHER}, {"emscripten", CWASM_OS_OTHER},
-    {"freebsd", CWASM_OS_OTHER},  {"fuchsia", CWASM_OS_OTHER},   {"haiku", CWASM_OS_OTHER},
-    {"hermit", CWASM_OS_OTHER},   {"horizon", CWASM_OS_OTHER},   {"hurd", CWASM_OS_OTHER},
-    {"illumos", CWASM_OS_OTHER},  {"l4re", CWASM_OS_OTHER},      {"linux", CWASM_OS_LINUX},
-    {"nebulet", CWASM_OS_OTHER},  {"netbsd", CWASM_OS_OTHER},    {"none", CWASM_OS_OTHER},
-    {"openbsd", CWASM_OS_OTHER},  {"psp", CWASM_OS_OTHER},       {"redox", CWASM_OS_OTHER},
-    {"solaris", CWASM_OS_OTHER},  {"solid_asp3", CWASM_OS_OTHER}, {"uefi", CWASM_OS_OTHER},
-    {"vxworks", CWASM_OS_OTHER},  {"wasi", CWASM_OS_OTHER},      {"wasip1", CWASM_OS_OTHER},
-    {"wasip2", CWASM_OS_OTHER},   {"windows", CWASM_OS_WINDOWS}, {"espidf", CWASM_OS_OTHER},
+    /* searched in order: the systems Wasmtime's targets name most first */
+    {"unknown", CWASM_OS_OTHER},     {"linux", CWASM_OS_LINUX},       {"windows", CWASM_OS_WINDOWS},
+    {"none", CWASM_OS_OTHER},        {"aix", CWASM_OS_OTHER},         {"amdhsa", CWASM_OS_OTHER},
+    {"bitrig", CWASM_OS_OTHER},      {"cloudabi", CWASM_OS_OTHER},    {"cuda", CWASM_OS_OTHER},
+    {"cygwin", CWASM_OS_OTHER},      {"dragonfly", CWASM_OS_OTHER},   {"emscripten", CWASM_OS_OTHER},
+    {"freebsd", CWASM_OS_OTHER},     {"fuchsia", CWASM_OS_OTHER},     {"haiku", CWASM_OS_OTHER},
+    {"hermit", CWASM_OS_OTHER},      {"horizon", CWASM_OS_OTHER},     {"hurd", CWASM_OS_OTHER},
+    {"illumos", CWASM_OS_OTHER},     {"l4re", CWASM_OS_OTHER},        {"nebulet", CWASM_OS_OTHER},
+    {"netbsd", CWASM_OS_OTHER},      {"openbsd", CWASM_OS_OTHER},     {"psp", CWASM_OS_OTHER},
+    {"redox", CWASM_OS_OTHER},       {"solaris", CWASM_OS_OTHER},     {"solid_asp3", CWASM_OS_OTHER},
+    {"uefi", CWASM_OS_OTHER},        {"vxworks", CWASM_OS_OTHER},     {"wasi", CWASM_OS_OTHER},
+    {"wasip1", CWASM_OS_OTHER},      {"wasip2", CWASM_OS_OTHER},      {"espidf", CWASM_OS_OTHER},
 };
 
 /* Apple-like systems: a name prefix, optionally followed by a deployment
@@ -198,15 +203,43 @@ static const char *const BINFMTS[] = {"unknown", "elf", "coff", "macho", "wasm",
 
 /* ---------------------------------------------------------------- lookup */
 
+/*
+ * The tables are searched in order, and most rows differ from the part in
+ * their first byte or the second: those are compared inline before the
+ * whole. No name in the tables is empty, so a row's second byte exists (it
+ * is its NUL for a one-byte name). The part's first two bytes, 0 where it
+ * is shorter.
+ */
+typedef struct head {
+  uint8_t a, b;
+} head;
+
+static inline head head_of(span s) {
+  head h = {0, 0};
+  (void)span_u8_at(s, 0, &h.a);
+  (void)span_u8_at(s, 1, &h.b);
+  return h;
+}
+
+/* s == z (not empty), for s whose first bytes are h. s is a string view,
+ * which a call takes in registers (a span would go through the stack). */
+static inline bool is_name(cwasm_str s, head h, const char *z) {
+  return (uint8_t)z[0] == h.a && (uint8_t)z[1] == h.b && str_eq_cstr(s, z);
+}
+
 static int find_name(span s, const char *const *names, size_t n) {
+  const head h = head_of(s);
+  const cwasm_str v = span_str(s);
   for (size_t i = 0; i < n; i++)
-    if (span_eq_cstr(s, names[i])) return (int)i;
+    if (is_name(v, h, names[i])) return (int)i;
   return -1;
 }
 
 static const arch_row *find_arch(span s) {
+  const head h = head_of(s);
+  const cwasm_str v = span_str(s);
   for (size_t i = 0; i < COUNT_OF(ARCHES); i++)
-    if (span_eq_cstr(s, ARCHES[i].spelling)) return &ARCHES[i];
+    if (is_name(v, h, ARCHES[i].spelling)) return &ARCHES[i];
   return NULL;
 }
 
@@ -249,10 +282,14 @@ static bool parse_deployment(span rest, char *out, size_t cap) {
 }
 
 static bool find_os(span s, cwasm_triple *t) {
+  const head h = head_of(s);
+  const cwasm_str v = span_str(s);
   for (size_t i = 0; i < COUNT_OF(APPLE_OSES); i++) {
     const char *name = APPLE_OSES[i].name;
-    size_t n = strlen(name);
+    size_t n;
     span rest;
+    if ((uint8_t)name[0] != h.a || (uint8_t)name[1] != h.b) continue; /* each name has two bytes or more */
+    n = strlen(name);
     if (!span_starts_with(s, (const uint8_t *)name, n)) continue;
     (void)span_tail(s, n, &rest);
     /* a name with a bad version is not some other OS: target-lexicon stops here */
@@ -262,7 +299,7 @@ static bool find_os(span s, cwasm_triple *t) {
     return true;
   }
   for (size_t i = 0; i < COUNT_OF(OSES); i++) {
-    if (span_eq_cstr(s, OSES[i].name)) {
+    if (is_name(v, h, OSES[i].name)) {
       t->os_name = OSES[i].name;
       t->os_family = OSES[i].family;
       t->os_version[0] = '\0';
@@ -319,20 +356,22 @@ static bool find_vendor(span s, cwasm_triple *t) {
   return true;
 }
 
+/* strcmp(a, b) == 0, the first bytes compared inline (they mostly differ). */
+static inline bool z_is(const char *a, const char *b) { return a[0] == b[0] && strcmp(a, b) == 0; }
+
 /* default_binary_format(): what the format is when the triple omits it. */
 static const char *implied_binfmt(const cwasm_triple *t) {
-  bool wasm = strcmp(t->arch_name, "wasm32") == 0 || strcmp(t->arch_name, "wasm64") == 0;
+  bool wasm = z_is(t->arch_name, "wasm32") || z_is(t->arch_name, "wasm64");
   const char *os = t->os_name;
-  if (strcmp(os, "none") == 0)
-    return (strcmp(t->env_name, "eabi") == 0 || strcmp(t->env_name, "eabihf") == 0) ? "elf" : "unknown";
-  if (strcmp(os, "aix") == 0) return "xcoff";
+  if (z_is(os, "none")) return (z_is(t->env_name, "eabi") || z_is(t->env_name, "eabihf")) ? "elf" : "unknown";
+  if (z_is(os, "aix")) return "xcoff";
   for (size_t i = 0; i < COUNT_OF(APPLE_OSES); i++)
     if (os == APPLE_OSES[i].name) return "macho";
-  if (strcmp(os, "windows") == 0) return "coff";
-  if (strcmp(os, "nebulet") == 0 || strcmp(os, "emscripten") == 0 || strcmp(os, "vxworks") == 0 ||
-      strcmp(os, "wasi") == 0 || strcmp(os, "unknown") == 0) {
+  if (z_is(os, "windows")) return "coff";
+  if (z_is(os, "nebulet") || z_is(os, "emscripten") || z_is(os, "vxworks") || z_is(os, "wasi") ||
+      z_is(os, "unknown")) {
     if (wasm) return "wasm";
-    if (strcmp(t->arch_name, "unknown") == 0) return "unknown";
+    if (z_is(t->arch_name, "unknown")) return "unknown";
   }
   return "elf";
 }
@@ -356,12 +395,14 @@ static void set_arch(cwasm_triple *t, const arch_row *a) {
 
 /* Triple::special_case_from_str: two whole strings with a fixed meaning. */
 static bool special_case(span s, cwasm_triple *t) {
-  if (span_eq_cstr(s, "armv6k-nintendo-3ds")) {
+  const head h = head_of(s);
+  const cwasm_str v = span_str(s);
+  if (is_name(v, h, "armv6k-nintendo-3ds")) {
     set_arch(t, find_arch(span_make((const uint8_t *)"armv6k", 6, 0)));
     t->vendor_name = "nintendo";
     t->os_name = "horizon";
     t->env_name = "newlib";
-  } else if (span_eq_cstr(s, "riscv32imc-esp-espidf")) {
+  } else if (is_name(v, h, "riscv32imc-esp-espidf")) {
     set_arch(t, find_arch(span_make((const uint8_t *)"riscv32imc", 10, 0)));
     t->vendor_name = "espressif";
     t->os_name = "espidf";
@@ -382,11 +423,13 @@ static cwasm_status fail(cwasm_triple *t, const char *what, span part) {
 
 /* Next '-'-separated part of *rest (which must not be exhausted). */
 static span next_part(span *rest, bool *more) {
-  size_t dash = span_find_byte(*rest, '-');
   span part = span_make(NULL, 0, rest->off);
+  size_t dash = 0;
+  uint8_t c = 0;
+  while (span_u8_at(*rest, dash, &c) && c != '-') dash++; /* parts are short: no memchr */
   (void)span_sub(*rest, 0, dash, &part);
   *more = dash < rest->n;
-  if (*more) (void)span_tail(*rest, dash + 1u, rest);
+  if (*more) (void)span_sub(*rest, dash + 1u, rest->n - dash - 1u, rest);
   return part;
 }
 

@@ -72,7 +72,7 @@ cwasm_status wire_str_slow(wire *w, const char *field, cwasm_str *out) {
   }
   (void)span_sub(w->s, 0, len, &body); /* len <= w->s.n: cannot fail */
   (void)span_skip(&w->s, (size_t)len);
-  if (!span_is_ascii(body) && !span_utf8_valid(body, &bad)) {
+  if (!wire_ascii_(body) && !span_utf8_valid(body, &bad)) {
     w->s = before;
     return diag_set_v(w->diag, CWASM_E_META_UTF8, body.off + bad, CWASM_NO_SECTION, field, bad, 0, 0);
   }
