@@ -12,6 +12,7 @@
 
 #include "cwasm/cwasm.h"
 #include "internal.h"
+#include "xorshift.h"
 
 static void unknown_codes(void **state) {
   (void)state;
@@ -238,7 +239,7 @@ static void format_matches_printf(void **state) {
       char got[600], want[600];
       size_t sizes[] = {sizeof got, 1, 7, 40};
       memset(&d, 0, sizeof d);
-      x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      (void)xorshift64(&x);
       d.code = (cwasm_status)code;
       d.field = shape & 1 ? (shape & 8 ? long_field : "e_shoff") : "";
       d.has_actual = shape & 2 ? 1 : 0;

@@ -26,6 +26,7 @@
 #include "metabuild.h"
 #include "policy_impl.h"
 #include "wire.h"
+#include "xorshift.h"
 
 #define MAXF 160
 
@@ -211,12 +212,7 @@ static void feature_mask_by_pointer(void **state) {
 /* ------------------------------------------------------------ iterator */
 
 static uint64_t rng_state = 0x2545f4914f6cdd1dull;
-static uint64_t rnd(void) {
-  rng_state ^= rng_state << 13;
-  rng_state ^= rng_state >> 7;
-  rng_state ^= rng_state << 17;
-  return rng_state;
-}
+static uint64_t rnd(void) { return xorshift64(&rng_state); }
 
 /* Shapes to write: over-long postcard varints, lengths of 128 and more,
  * Num bytes of 0x80 and more (each has a byte of 0x80 or more).

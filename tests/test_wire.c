@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "wire.h"
+#include "xorshift.h"
 
 static wire mk(const uint8_t *p, size_t n, cwasm_codec c, cwasm_diag *d) {
   wire w;
@@ -376,12 +377,7 @@ static void span_compare_and_find(void **state) {
 /* ------------------------------------------------- fast paths (wire.h) */
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
-static uint64_t rnd(void) {
-  rng_state ^= rng_state << 13;
-  rng_state ^= rng_state >> 7;
-  rng_state ^= rng_state << 17;
-  return rng_state;
-}
+static uint64_t rnd(void) { return xorshift64(&rng_state); }
 
 /* A byte as the wire shapes meet them: small values, varint edges, text. */
 static uint8_t rnd_byte(void) {
