@@ -276,13 +276,13 @@ static void test_defaults_pass_own_rules(void **state) {
       get(r, arches[a], NULL, &d);
       for (uint32_t i = 0; i < d.shared_count; i++) {
         const cwasm_default_flag *f = &d.shared[i];
-        const shared_rule *rule = rules_shared(span_make((const uint8_t *)f->name, strlen(f->name), 0), r);
+        const shared_rule *rule = rules_shared((cwasm_str){f->name, strlen(f->name)}, r);
         if (!rule) fail_msg("v%u: default shared flag %s is unknown to the loader", r, f->name);
         if (!flag_passes(rule, f, arches[a])) fail_msg("v%u arch %d: default %s rejected", r, arches[a], f->name);
       }
       for (uint32_t i = 0; i < d.isa_count; i++) {
         const cwasm_default_flag *f = &d.isa[i];
-        span name = span_make((const uint8_t *)f->name, strlen(f->name), 0);
+        cwasm_str name = {f->name, strlen(f->name)};
         /* riscv64 accepts any name; aarch64 use_csdb is written false (accepted unseen) */
         if (arches[a] == CWASM_ARCH_RISCV64 || strcmp(f->name, "use_csdb") == 0) continue;
         if (!rules_isa(name, r, arches[a])) fail_msg("v%u: ISA flag %s unknown to the loader", r, f->name);

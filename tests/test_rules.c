@@ -11,6 +11,11 @@
 #include "cwasm/cwasm.h"
 #include "policy_impl.h"
 
+static cwasm_str cstr(const char *z) {
+  cwasm_str s = {z, strlen(z)};
+  return s;
+}
+
 static void isa_eras(void **state) {
   (void)state;
   const isa_era *e3 = rules_isa_era(3), *e21 = rules_isa_era(21), *e37 = rules_isa_era(37);
@@ -123,7 +128,7 @@ static int row_order(const char *a, size_t an, const char *b, size_t bn) {
 
 static void lookups_agree(const shared_rule *sr, size_t ns, const isa_rule *ir, size_t ni, const char *name,
                           size_t len) {
-  span s = span_make((const uint8_t *)name, len, 0);
+  cwasm_str s = {name, len};
   for (unsigned r = 0; r <= CWASM_LAST_RELEASE + 2; r++) {
     assert_ptr_equal(rules_shared(s, (uint16_t)r), shared_plain(sr, ns, name, len, (uint16_t)r));
     for (int a = CWASM_ARCH_UNKNOWN; a <= CWASM_ARCH_RISCV64; a++)
@@ -168,14 +173,14 @@ static void name_tables(void **state) {
   memset(b, 'e', sizeof b);
   for (size_t n = 40; n <= sizeof b; n++) lookups_agree(sr, ns, ir, ni, b, n); /* longer than any row */
   /* a row found through its own table */
-  const shared_rule *ps = rules_shared(span_make((const uint8_t *)"enable_probestack", 17, 0), 27);
+  const shared_rule *ps = rules_shared(cstr("enable_probestack"), 27);
   assert_non_null(ps);
   assert_int_equal(ps->kind, SR_REQUIRE);
   assert_int_equal(ps->value.boolean, 1);
-  const isa_rule *pi = rules_isa(span_make((const uint8_t *)"has_mie2", 8, 0), 20, CWASM_ARCH_S390X);
+  const isa_rule *pi = rules_isa(cstr("has_mie2"), 20, CWASM_ARCH_S390X);
   assert_non_null(pi);
   assert_int_equal(pi->arch, CWASM_ARCH_S390X);
-  assert_null(rules_isa(span_make((const uint8_t *)"has_mie2", 8, 0), 20, CWASM_ARCH_X86_64));
+  assert_null(rules_isa(cstr("has_mie2"), 20, CWASM_ARCH_X86_64));
 }
 
 /* Feature names by length: an empty name, prefixes and extensions of real
@@ -194,6 +199,52 @@ static void feature_mask_names(void **state) {
   assert_int_equal(rules_feature_mask(v10, "simdx", 4), rules_feature_mask(v10, "simd", 4));
 }
 
+/* The one-pass masks are rules_feature_mask's, row by row (0 out of range). */
+static void masks_agree(const cwasm_release *rel, uint16_t r) {
+  size_t nf;
+  const feature_rule *fr = rules_feature_bools(&nf);
+  uint64_t masks[FEATURE_RULES_MAX];
+  assert_true(nf <= FEATURE_RULES_MAX);
+  rules_feature_bool_masks(rel, r, masks);
+  for (size_t i = 0; i < nf; i++) {
+    uint64_t want = 0;
+    if (in_range(r, fr[i].first, fr[i].last)) want = rules_feature_mask(rel, fr[i].field, strlen(fr[i].field));
+    if (masks[i] != want) fail_msg("v%u row %zu (%s): %#llx, not %#llx", r, i, fr[i].field,
+                                   (unsigned long long)masks[i], (unsigned long long)want);
+  }
+}
+
+/* For every release; for a layout whose names are copies (no pointer is the
+ * rows': the bytes decide); and for one of 255 names, each name many times
+ * (the table is crowded, and the first of equal names wins). */
+static void feature_bool_masks(void **state) {
+  (void)state;
+  static char copies[64][48];
+  static const char *names[255];
+  for (uint16_t r = 0; r <= CWASM_LAST_RELEASE + 1; r++) {
+    const cwasm_release *rel = cwasm_release_get(r);
+    if (rel) masks_agree(rel, r);
+  }
+  for (uint16_t r = CWASM_FIRST_RELEASE; r <= CWASM_LAST_RELEASE; r++) {
+    cwasm_release rel = *cwasm_release_get(r);
+    cwasm_layout l = *rel.layout;
+    unsigned count = l.feature_bools_count;
+    if (l.features != CWASM_FEATURES_BOOLS) continue;
+    assert_true(count > 0 && count <= 64);
+    rel.layout = &l;
+    for (unsigned i = 0; i < count; i++) {
+      assert_true(strlen(rel.layout->feature_bools[i]) < sizeof copies[i]);
+      strcpy(copies[i], cwasm_release_get(r)->layout->feature_bools[i]);
+      names[i] = copies[i];
+    }
+    l.feature_bools = names;
+    masks_agree(&rel, r);
+    for (unsigned i = 0; i < 255; i++) names[i] = cwasm_release_get(r)->layout->feature_bools[count - 1u - i % count];
+    l.feature_bools_count = 255;
+    masks_agree(&rel, r);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(isa_eras),
@@ -203,6 +254,7 @@ int main(void) {
       cmocka_unit_test(rules_match_layouts),
       cmocka_unit_test(name_tables),
       cmocka_unit_test(feature_mask_names),
+      cmocka_unit_test(feature_bool_masks),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1033,7 +1033,7 @@ static bool for_each_map_flag(checker *c, const cwasm_flag_list *list, flag_fn f
  * The iterator runs one entry ahead: entry i + 1 is decoded into the other
  * half of two[] before fn checks entry i, so fn's reads of an entry come
  * long after the iterator's stores of it (a load that spans two recent
- * stores waits until they reach the cache; name_span's does).
+ * stores waits until they reach the cache).
  */
 #if defined(__GNUC__)
 __attribute__((always_inline))
@@ -1058,23 +1058,6 @@ static inline void for_each_flag(checker *c, const cwasm_flag_list *list, flag_f
 }
 
 /* -------------------------------------------------- shared flags (§6.3) */
-
-/*
- * A flag's name as a span, for the rules' lookups: copied whole from the
- * flag (one wide load and store), where building it from its members goes
- * through a temporary whose reload waits for the stores before it.
- * cwasm_flags_next makes a name's pointer NULL when it is empty, as
- * span_make does.
- */
-_Static_assert(offsetof(span, p) == offsetof(cwasm_str, p) && offsetof(span, n) == offsetof(cwasm_str, n) &&
-                   offsetof(span, off) >= sizeof(cwasm_str),
-               "a span begins as a string view");
-static inline span name_span(const cwasm_flag *f) {
-  span s;
-  memcpy(&s, &f->name, sizeof f->name);
-  s.off = 0;
-  return s;
-}
 
 static inline bool flag_equals(const cwasm_flag *f, const flag_value *v) {
   if (f->kind != v->kind) return false;
@@ -1144,7 +1127,7 @@ __attribute__((always_inline))
 #endif
 static inline void check_shared_flag(checker *c, const cwasm_flag *f, uint32_t index) {
   const cwasm_host *h = c->h;
-  const shared_rule *rule = rules_shared(name_span(f), c->R);
+  const shared_rule *rule = rules_shared(f->name, c->R);
   flag_value req = {CWASM_FLAG_BOOL, 0, 1, NULL};
   cwasm_tristate on;
   if (!rule) {
@@ -1285,7 +1268,7 @@ static void check_isa_value(checker *c, const cwasm_flag *f, uint32_t index) {
   const cwasm_host *h = c->h;
   const isa_era *era = c->era;
   cwasm_arch machine = h->cpu.arch;
-  span name = name_span(f);
+  cwasm_str name = f->name;
   const isa_rule *rule;
   const char *feature;
   cwasm_probe_answer ans;
@@ -1313,7 +1296,7 @@ static void check_isa_value(checker *c, const cwasm_flag *f, uint32_t index) {
   }
   rule = rules_isa(name, c->R, machine);
   if (!rule) {
-    if (machine == CWASM_ARCH_RISCV64 && !span_eq_cstr(name, "not_a_flag")) return;
+    if (machine == CWASM_ARCH_RISCV64 && !str_eq_cstr(name, "not_a_flag")) return;
     if (machine == CWASM_ARCH_UNKNOWN) {
       isa_unchecked(c, f, index, "the host machine's architecture is unknown");
       return;
@@ -1514,13 +1497,14 @@ static void check_feature_bools(checker *c) {
   size_t n;
   const feature_rule *rows = rules_feature_bools(&n);
   uint64_t a = c->m->features.bits, h = c->h->features.bits;
+  uint64_t masks[FEATURE_RULES_MAX]; /* never 0 in range (test_rules.c) */
   texts x;
+  rules_feature_bool_masks(c->rel, c->R, masks);
   for (size_t i = 0; i < n; i++) {
     const feature_rule *row = &rows[i];
-    uint64_t mask;
+    uint64_t mask = masks[i];
     bool found, expected;
     if (!in_range(c->R, row->first, row->last)) continue;
-    mask = rules_feature_mask(c->rel, row->field, strlen(row->field)); /* never 0 (test_rules.c) */
     found = (a & mask) != 0;
     expected = (h & mask) != 0;
     if (row->gated_first && in_range(c->R, row->gated_first, row->gated_last) &&
@@ -1822,7 +1806,7 @@ static void cpu_from_flags(const cwasm_flag_list *isa, uint16_t release, cwasm_a
     const isa_rule *rule;
     cwasm_cpu_feature feat;
     if (f.kind != CWASM_FLAG_BOOL) continue;
-    rule = rules_isa(str_span(f.name), release, arch);
+    rule = rules_isa(f.name, release, arch);
     if (!rule || rule->kind != IR_PROBE || cwasm_cpu_feature_arch(rule->feature) != arch) continue;
     feat = rule->feature;
     /* s390x before v36: one AT_HWCAP bit (kept as mie2) answers both names (host.h) */

@@ -49,8 +49,9 @@ typedef struct shared_rule {
 } shared_rule;
 
 /* The rule the loader of `release` applies to shared flag `name`, or NULL:
- * "unknown shared setting". */
-const shared_rule *rules_shared(span name, uint16_t release);
+ * "unknown shared setting". The name is a string view (two registers), not
+ * a span: a span is passed through the stack, on every flag. */
+const shared_rule *rules_shared(cwasm_str name, uint16_t release);
 /* All rows, sorted by name length then name (for tests). */
 const shared_rule *rules_shared_rows(size_t *count);
 
@@ -79,7 +80,7 @@ typedef struct isa_rule {
 
 /* The row for ISA flag `name` in the loader of `release` running on a
  * machine of architecture `machine`, or NULL. */
-const isa_rule *rules_isa(span name, uint16_t release, cwasm_arch machine);
+const isa_rule *rules_isa(cwasm_str name, uint16_t release, cwasm_arch machine);
 /* All rows, sorted by name length then name (for tests). */
 const isa_rule *rules_isa_rows(size_t *count);
 
@@ -132,6 +133,14 @@ typedef struct feature_rule {
 } feature_rule;
 
 const feature_rule *rules_feature_bools(size_t *count);
+
+/* At most this many rows (rules.c asserts). */
+#define FEATURE_RULES_MAX 32
+
+/* masks[i] = rules_feature_mask(r, rows[i].field, strlen(rows[i].field)) for
+ * every row i of rules_feature_bools whose range holds `release`, 0 for the
+ * others: one pass over the layout instead of one per row. */
+void rules_feature_bool_masks(const cwasm_release *r, uint16_t release, uint64_t masks[FEATURE_RULES_MAX]);
 
 typedef enum feature_mode {
   FM_BOOLS = 1, /* v3-v32 per-field equality */

@@ -141,7 +141,8 @@ static inline bool row_is(const char *row, span name, uint64_t last) {
   return diff == 0;
 }
 
-const shared_rule *rules_shared(span name, uint16_t release) {
+const shared_rule *rules_shared(cwasm_str str, uint16_t release) {
+  span name = span_make((const uint8_t *)str.p, str.n, 0);
   uint64_t last;
   if (name.n > MAX_NAME) return NULL;
   last = last_word(name);
@@ -242,7 +243,8 @@ _Static_assert(ISA_START(4) == 0, "an ISA flag name is shorter than last_word re
 #undef ENDIAN
 #undef F
 
-const isa_rule *rules_isa(span name, uint16_t release, cwasm_arch machine) {
+const isa_rule *rules_isa(cwasm_str str, uint16_t release, cwasm_arch machine) {
+  span name = span_make((const uint8_t *)str.p, str.n, 0);
   uint64_t last;
   if (name.n > MAX_NAME) return NULL;
   last = last_word(name);
@@ -408,6 +410,7 @@ static const feature_rule FEATURE_RULES[] = {
 };
 
 #undef NOGATE
+_Static_assert(COUNT_OF(FEATURE_RULES) <= FEATURE_RULES_MAX, "raise FEATURE_RULES_MAX");
 
 const feature_rule *rules_feature_bools(size_t *count) {
   *count = COUNT_OF(FEATURE_RULES);
@@ -463,6 +466,41 @@ uint64_t rules_feature_mask(const cwasm_release *r, const char *name, size_t n) 
   for (unsigned i = 0; i < r->feature_bits_count; i++)
     if (cstr_is(r->feature_bits[i].name, name, n)) return r->feature_bits[i].mask;
   return 0;
+}
+
+/*
+ * The checker wants every row's mask; a rules_feature_mask per row would
+ * scan the layout once per row. Instead one pass puts the layout's name
+ * pointers in a small open-addressed table, and each row looks its field's
+ * pointer up there: the linker merges equal string constants, so a row's
+ * field is normally the layout's own pointer. A row whose pointer is not in
+ * the table takes rules_feature_mask, whose first loop (pointers) then finds
+ * nothing either, so the answer is the same. Linear probing without
+ * deletion keeps equal pointers in index order along their chain, so the
+ * lowest index is found first, as rules_feature_mask's loop finds it.
+ */
+#define NAME_SLOTS 256 /* more than a uint8_t count of names: a probe always meets an empty slot */
+static unsigned name_slot(const char *p) {
+  uint64_t h = (uint64_t)(uintptr_t)p * UINT64_C(0x9E3779B97F4A7C15); /* Fibonacci hashing */
+  return (unsigned)(h >> 56);
+}
+
+void rules_feature_bool_masks(const cwasm_release *r, uint16_t release, uint64_t masks[FEATURE_RULES_MAX]) {
+  const cwasm_layout *l = r->layout;
+  uint8_t slot[NAME_SLOTS] = {0}; /* 1 + index of a name in l->feature_bools; 0: empty */
+  for (unsigned i = 0; i < l->feature_bools_count; i++) {
+    unsigned s = name_slot(l->feature_bools[i]);
+    while (slot[s]) s = (s + 1) % NAME_SLOTS;
+    slot[s] = (uint8_t)(i + 1);
+  }
+  for (size_t k = 0; k < COUNT_OF(FEATURE_RULES); k++) {
+    const char *field = FEATURE_RULES[k].field;
+    unsigned s = name_slot(field);
+    masks[k] = 0;
+    if (!in_range(release, FEATURE_RULES[k].first, FEATURE_RULES[k].last)) continue;
+    while (slot[s] && l->feature_bools[slot[s] - 1] != field) s = (s + 1) % NAME_SLOTS;
+    masks[k] = slot[s] ? (uint64_t)1 << (slot[s] - 1) : rules_feature_mask(r, field, strlen(field));
+  }
 }
 
 /* ---------------------------------------------------------- version (§3.2) */
