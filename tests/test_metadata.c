@@ -405,6 +405,22 @@ static void forged_layouts(void **state) {
   assert_string_equal(d.field, "tunables");
   assert_int_equal(d.offset, second_tunable_at);
   assert_false(md.have & CWASM_HAVE_TUNABLES);
+
+  /* a struct-of-bools layout with more bools than a u64 has bits */
+  const cwasm_layout *bools = layout_of(20);
+  static const char *many[65];
+  assert_int_equal(bools->features, CWASM_FEATURES_BOOLS);
+  n = build(buf, sizeof buf, bools, 3, &vals, feature_bits_for(bools));
+  assert_int_equal(cwasm_metadata_decode(B(buf, n), 0, bools, NULL, &md, &d), CWASM_OK);
+  features_at = md.features.offset;
+  for (size_t i = 0; i < 65; i++) many[i] = bools->feature_bools[i % bools->feature_bools_count];
+  l = *bools;
+  l.feature_bools = many;
+  l.feature_bools_count = 65;
+  assert_int_equal(cwasm_metadata_decode(B(buf, n), 0, &l, NULL, &md, &d), CWASM_E_ARGUMENT);
+  assert_string_equal(d.field, "features");
+  assert_int_equal(d.offset, features_at);
+  assert_false(md.have & CWASM_HAVE_FEATURES);
 }
 
 /* The iterator reads only what decoding validated, and ends (never reads

@@ -318,6 +318,9 @@ static cwasm_status decode_features(wire *w, const cwasm_layout *layout, cwasm_f
   f->offset = w->s.off;
   switch (layout->features) {
     case CWASM_FEATURES_BOOLS:
+      /* bit i of a u64 per bool: a layout (the caller's struct) with more is forged */
+      if (layout->feature_bools_count > 64)
+        return diag_set(w->diag, CWASM_E_ARGUMENT, w->s.off, CWASM_NO_SECTION, "features");
       f->count = layout->feature_bools_count;
       for (uint8_t i = 0; i < layout->feature_bools_count; i++) {
         uint8_t b = 0;

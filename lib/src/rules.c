@@ -455,9 +455,11 @@ uint64_t rules_feature_mask(const cwasm_release *r, const char *name, size_t n) 
     /* The checker asks for names it holds as constants (FEATURE_RULES, one
      * call per row): the linker merges equal string constants, so those are
      * mostly the layout's own pointers, found without reading a name. */
-    for (unsigned i = 0; i < l->feature_bools_count; i++)
+    /* bit i of a u64: bools past the 64th (only in a forged layout) have no bit */
+    const unsigned count = l->feature_bools_count < 64 ? l->feature_bools_count : 64;
+    for (unsigned i = 0; i < count; i++)
       if (same_cstr(l->feature_bools[i], name, n)) return (uint64_t)1 << i;
-    for (unsigned i = 0; i < l->feature_bools_count; i++)
+    for (unsigned i = 0; i < count; i++)
       if (cstr_is(l->feature_bools[i], name, n)) return (uint64_t)1 << i;
     return 0;
   }
@@ -488,7 +490,8 @@ static unsigned name_slot(const char *p) {
 void rules_feature_bool_masks(const cwasm_release *r, uint16_t release, uint64_t masks[FEATURE_RULES_MAX]) {
   const cwasm_layout *l = r->layout;
   uint8_t slot[NAME_SLOTS] = {0}; /* 1 + index of a name in l->feature_bools; 0: empty */
-  for (unsigned i = 0; i < l->feature_bools_count; i++) {
+  const unsigned count = l->feature_bools_count < 64 ? l->feature_bools_count : 64; /* as rules_feature_mask */
+  for (unsigned i = 0; i < count; i++) {
     unsigned s = name_slot(l->feature_bools[i]);
     while (slot[s]) s = (s + 1) % NAME_SLOTS;
     slot[s] = (uint8_t)(i + 1);
