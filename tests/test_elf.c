@@ -22,6 +22,7 @@
 #include "section_assert.h"
 #include "elfbuild.h"
 #include "internal.h"
+#include "forged_elf.h"
 
 /* ------------------------------------------------------------ helpers */
 
@@ -1536,23 +1537,11 @@ static void test_find_named_forged(void **state) {
   assert_int_equal(parse_img(&m, 0, &e, &w, &d), CWASM_OK);
   assert_true(elf_names_readable(&e));
   check_find_named(&e, ".wasmtime.engine", 1);
-  for (int k = 0; k < 11; k++) {
+  for (int k = 0; k < FORGED_ELF_COUNT; k++) {
     elf_named nm;
     cwasm_section s;
     f = e;
-    switch (k) {
-      case 10: f.shnum = UINT64_MAX / 8; break; /* its table's size overflows */
-      case 0: f.elf_class = 7; break;
-      case 1: f.shentsize = 40; break;
-      case 2: f.elf_class = 32; break;
-      case 3: f.shoff = f.size + 1; break;
-      case 4: f.shnum = f.size; break;
-      case 5: f.shstrtab_offset = f.size; f.shstrtab_size = 1; break;
-      case 6: f.shstrtab_size = UINT64_MAX; break;
-      case 7: f.base = NULL; break;
-      case 8: f.size = f.shoff + 4; break;
-      default: f.shnum = 0; break;
-    }
+    forge_elf(&f, k);
     memset(&s, 0x5a, sizeof s);
     assert_int_equal(elf_find_named(&f, ".wasmtime.engine", 16, &nm, &s, &d), CWASM_OK);
     assert_int_equal(nm.count, 0);
@@ -1560,7 +1549,7 @@ static void test_find_named_forged(void **state) {
     assert_int_equal(nm.last, 0);
     assert_int_equal(s.index, 0x5a5a5a5au); /* untouched */
     /* an empty table has every name it has readable */
-    assert_int_equal(elf_names_readable(&f), k == 9);
+    assert_int_equal(elf_names_readable(&f), k == FORGED_ELF_EMPTY);
   }
   assert_false(elf_names_readable(NULL));
   /* a name table cut before its final NUL: the name that ended there is unterminated */

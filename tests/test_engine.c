@@ -10,6 +10,7 @@
 #include "section_assert.h"
 #include "elfbuild.h"
 #include "metabuild.h"
+#include "forged_elf.h"
 
 static cwasm_bytes B(const void *p, size_t n) {
   cwasm_bytes b = {(const uint8_t *)p, n};
@@ -339,19 +340,9 @@ static void forged_elf(void **state) {
   cwasm_diag d;
   assert_int_equal(eb_artifact(&img, &len, engine_bytes, sizeof engine_bytes, CWASM_EF_MODULE, true), 0);
   parse_img(img, len, NULL, &elf);
-  for (int k = 0; k < 9; k++) {
+  for (int k = 0; k < FORGED_ELF_COUNT; k++) {
     f = elf;
-    switch (k) {
-      case 8: f.shnum = UINT64_MAX / 8; break; /* its table's size overflows */
-      case 0: f.elf_class = 7; break;
-      case 1: f.shentsize = 40; break;
-      case 2: f.elf_class = 32; break;
-      case 3: f.shoff = f.size + 1; break;
-      case 4: f.shnum = f.size; break;
-      case 5: f.shstrtab_offset = f.size; f.shstrtab_size = 1; break;
-      case 6: f.base = NULL; break;
-      default: f.shnum = 0; break;
-    }
+    forge_elf(&f, k);
     memset(&e, 0x5a, sizeof e);
     assert_int_equal(cwasm_engine_find(&f, NULL, &e, NULL, &d), CWASM_E_ENGINE_MISSING);
     assert_int_equal(d.offset, f.shoff);
